@@ -1,0 +1,129 @@
+"""Shared pytest fixtures: real Pelican builds of the project or of small sites."""
+
+from __future__ import annotations
+
+import textwrap
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+PROJECT = Path(__file__).resolve().parent
+
+
+def build(content: Path, output: Path, **overrides) -> Path:
+    """Build `content` into `output` with the project's settings and theme."""
+    settings = read_settings(
+        str(PROJECT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(PROJECT / "theme"),
+            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
+            "CACHE_PATH": str(output.parent / "cache"),
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return output
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+
+
+class Site:
+    """A built site: read pages as BeautifulSoup trees."""
+
+    def __init__(self, output: Path):
+        self.output = output
+
+    def path(self, url: str) -> Path:
+        url = url.lstrip("/")
+        target = self.output / url
+        return target / "index.html" if url == "" or url.endswith("/") else target
+
+    def exists(self, url: str) -> bool:
+        return self.path(url).is_file()
+
+    def text(self, url: str) -> str:
+        return self.path(url).read_text(encoding="utf-8")
+
+    def soup(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(url), "html.parser")
+
+    def html_pages(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """Build a small site from {relative path: Markdown text} and return it."""
+
+    def make(files: dict[str, str], **overrides) -> Site:
+        content = tmp_path / "content"
+        write_files(content, files)
+        return Site(build(content, tmp_path / "output", **overrides))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory) -> Site:
+    """The real site, built once from content/."""
+    output = tmp_path_factory.mktemp("project") / "output"
+    return Site(build(PROJECT / "content", output))
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Serve a built site on 127.0.0.1 and yield its base URL."""
+    handler = partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (no browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        yield chromium
+        chromium.close()

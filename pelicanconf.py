@@ -1,0 +1,153 @@
+"""Pelican settings for the preview build of the department website."""
+
+SITENAME = "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
+SITENAME_EN = "Quang Ninh Department of Science and Technology"
+SITE_PARENT = "Ủy ban nhân dân tỉnh Quảng Ninh"
+SITESUBTITLE = "Cổng thông tin điện tử"
+SITE_DESCRIPTION = (
+    "Tin tức, thông báo, văn bản chỉ đạo điều hành và hoạt động khoa học, "
+    "công nghệ của Sở Khoa học và Công nghệ tỉnh Quảng Ninh."
+)
+# No AUTHOR: Pelican would sign every unsigned article with it.
+SITEURL = ""
+# Absolute address used for canonical links, Open Graph, feeds and the sitemap.
+SITE_ORIGIN = "http://127.0.0.1:8000"
+FEED_DOMAIN = SITE_ORIGIN
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["vietnamese", "newsroom", "linked_websites", "machine_readable"]
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "files"]
+# Articles and pages are never translations of each other here: English pages
+# stand on their own, so slugs must not group items.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
+# The categories (chuyên mục), in menu order. A category not listed here is an
+# error in the content, never a new category.
+CATEGORIES = [
+    "Tin hoạt động",
+    "Chỉ đạo điều hành",
+    "Khoa học và công nghệ",
+    "Đề tài - dự án",
+    "Sở hữu trí tuệ",
+    "Tiêu chuẩn - Đo lường - Chất lượng",
+    "Chuyển đổi số",
+    "Thông báo",
+]
+# Categories shown in the top navigation (the rest are under "Chuyên mục").
+MENU_CATEGORIES = [
+    "Tin hoạt động",
+    "Chỉ đạo điều hành",
+    "Khoa học và công nghệ",
+    "Chuyển đổi số",
+    "Thông báo",
+]
+HOT_NEWS_COUNT = 5
+FEATURED_NEWS_COUNT = 5
+HOME_CATEGORY_COUNT = 4
+OTHER_NEWS_COUNT = 6
+LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
+LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
+
+# Visit statistics (GoatCounter). Empty: the widget is hidden.
+GOATCOUNTER_URL = ""
+
+CONTACT = {
+    "address": "Tầng 6, Trụ sở Liên cơ quan số 3, phường Hồng Hà, TP Hạ Long, tỉnh Quảng Ninh",
+    "phone": "0203.3835.596",
+    "email": "sokhcn@quangninh.gov.vn",
+}
+
+# URLs: Vietnamese, readable, one folder per page.
+ARTICLE_URL = "tin-tuc/{date:%Y}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+DRAFT_URL = "ban-nhap/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_SAVE_AS = "chuyen-muc/index.html"
+TAG_URL = "the/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = "the/index.html"
+AUTHOR_URL = "tac-gia/{slug}/"
+AUTHOR_SAVE_AS = AUTHOR_URL + "index.html"
+AUTHORS_SAVE_AS = "tac-gia/index.html"
+UNIT_URL = "don-vi/{slug}/"
+UNIT_SAVE_AS = UNIT_URL + "index.html"
+UNITS_SAVE_AS = "don-vi/index.html"
+ARCHIVES_SAVE_AS = "luu-tru/index.html"
+YEAR_ARCHIVE_URL = "luu-tru/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "luu-tru/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+SEARCH_SAVE_AS = "tim-kiem/index.html"
+SITEMAP_SAVE_AS = "so-do-cong/index.html"
+NOTFOUND_SAVE_AS = "404.html"
+DIRECT_TEMPLATES = [
+    "index",
+    "categories",
+    "tags",
+    "authors",
+    "archives",
+    "search",
+    "sitemap",
+    "notfound",
+]
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {
+    "category": None,
+    "tag": None,
+    "author": None,
+    "unit": None,
+    "period_archives": None,
+}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang/{number}/", "{base_name}/trang/{number}/index.html"),
+)
+
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+FEED_MAX_ITEMS = 50
+RSS_FEED_SUMMARY_ONLY = True
+
+# Lead (sapo) when an article has no Summary: its first paragraph, at most 60 words.
+SUMMARY_MAX_PARAGRAPHS = 1
+SUMMARY_MAX_LENGTH = 60
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": [],
+    "autoescape": True,
+}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+DELETE_OUTPUT_DIRECTORY = False
+CACHE_CONTENT = False

@@ -1,0 +1,69 @@
+"""The linked-websites data file: parsing, problems with line numbers, widget."""
+
+from __future__ import annotations
+
+import logging
+
+from linked_websites.data_file import parse
+
+GOOD = """\
+<!-- Danh sách Website liên kết -->
+## Trung ương
+- [Cổng Thông tin điện tử Chính phủ](https://chinhphu.vn)
+- [Bộ Khoa học và Công nghệ](https://mst.gov.vn)
+
+## Tỉnh Quảng Ninh
+- [Cổng thông tin điện tử tỉnh](https://www.quangninh.gov.vn/)
+"""
+
+
+def test_parse_groups_in_order():
+    groups, problems = parse(GOOD)
+    assert problems == []
+    assert [group.name for group in groups] == ["Trung ương", "Tỉnh Quảng Ninh"]
+    assert [link.url for link in groups[0].links] == [
+        "https://chinhphu.vn",
+        "https://mst.gov.vn",
+    ]
+    assert groups[1].links[0].line == 7
+
+
+def test_every_problem_is_reported_with_its_line():
+    text = (
+        "- [Trước nhóm](https://a.gov.vn)\n"
+        "## Nhóm\n"
+        "- [Không tuyệt đối](www.b.gov.vn)\n"
+        "- [](https://c.gov.vn)\n"
+        "- [Trùng](https://C.gov.vn/)\n"
+        "- [Giao thức lạ](javascript:void)\n"
+        "Dòng tự do\n"
+    )
+    _, problems = parse(text)
+    found = [(problem.line, problem.message) for problem in problems]
+    assert [line for line, _ in found] == [1, 3, 4, 5, 6, 7]
+    assert "trước tiêu đề nhóm" in found[0][1]
+    assert "http://" in found[1][1]
+    assert "chưa có tên" in found[2][1]
+    assert "trùng với dòng 4" in found[3][1]
+    assert "http://" in found[4][1]
+    assert "không đúng dạng" in found[5][1]
+
+
+def test_widget_and_page_in_a_real_build(make_site, caplog):
+    files = {
+        "articles/a.md": "Title: Tin\nDate: 01/02/2020\nCategory: Thông báo\n\nNội dung.\n",
+        "data/lien-ket.md": GOOD + "- [Sai](ftp://x.gov.vn)\n",
+    }
+    with caplog.at_level(logging.ERROR):
+        site = make_site(files, LINKED_WEBSITES_FILE="data/lien-ket.md")
+    widget = site.soup("").select_one(".linked-websites")
+    groups = widget.select("details")
+    assert [g.summary.get_text() for g in groups] == ["Trung ương", "Tỉnh Quảng Ninh"]
+    assert groups[0].has_attr("open")
+    assert [a["href"] for a in groups[0].select("a")] == [
+        "https://chinhphu.vn",
+        "https://mst.gov.vn",
+    ]
+    page = site.soup("website-lien-ket/")
+    assert len(page.select("main .directory a")) == 3
+    assert any("lien-ket.md:8:" in message for message in caplog.messages)

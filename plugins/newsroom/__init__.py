@@ -1,0 +1,9 @@
+"""Newsroom: the department's content model on top of Pelican.
+
+Day-first dates, "Name - Unit" bylines, hot and featured news, attachments,
+unit (đơn vị) pages and the "Các tin khác" list under each article.
+"""
+
+from .signals import register
+
+__all__ = ["register"]

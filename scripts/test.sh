@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite: lint, JavaScript tests, Python and browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+node --test plugins/vietnamese/tests/
+.venv/bin/pytest "$@"

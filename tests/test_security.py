@@ -1,0 +1,51 @@
+"""Autoescape, no inline scripts, nothing fetched from another host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_metadata_is_text_not_html(make_site):
+    site = make_site(
+        {
+            "articles/x.md": f"""
+                Title: Tiêu đề {PAYLOAD}
+                Date: 01/02/2020
+                Category: Thông báo
+                Tags: thẻ {PAYLOAD.replace(",", "")}
+
+                Nội dung.
+                """
+        },
+        LINKED_WEBSITES_FILE="",
+    )
+    for page_path in site.html_pages():
+        page = page_path.read_text(encoding="utf-8")
+        assert "<script>alert" not in page, page_path
+        assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", ""), page_path
+    article = next(site.output.glob("tin-tuc/2020/*/index.html"))
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in article.read_text("utf-8")
+
+
+def test_no_inline_scripts_or_handlers(project_site):
+    for path in project_site.html_pages():
+        soup = project_site.soup(str(path.relative_to(project_site.output)))
+        for script in soup.find_all("script"):
+            assert script.get("src"), f"inline script in {path}"
+        for tag in soup.find_all(True):
+            handlers = [name for name in tag.attrs if name.lower().startswith("on")]
+            assert not handlers, (path, tag.name, handlers)
+            assert "style" not in tag.attrs, (path, tag.name)
+
+
+def test_no_resource_from_another_host(project_site):
+    for path in project_site.html_pages():
+        soup = project_site.soup(str(path.relative_to(project_site.output)))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
+            for element in soup.find_all(tag):
+                if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                host = urlparse(element.get(attribute, "")).netloc
+                assert host in ("",), (path, tag, element.get(attribute))

@@ -1,0 +1,94 @@
+/* Progressive enhancements for every page. Nothing here is needed to read or
+ * navigate: without JavaScript the build-time content stays as it is. */
+(function () {
+  "use strict";
+
+  var TIME_ZONE = "Asia/Ho_Chi_Minh";
+  var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  /* Today's calendar date in Vietnam, from the visitor's clock. */
+  function todayInVietnam(now) {
+    try {
+      var parts = new Intl.DateTimeFormat("en-US", {
+        timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric", weekday: "short"
+      }).formatToParts(now);
+      var found = {};
+      parts.forEach(function (part) { found[part.type] = part.value; });
+      var weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(found.weekday);
+      return { year: +found.year, month: +found.month, day: +found.day, weekday: weekday };
+    } catch (error) {
+      return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), weekday: now.getDay() };
+    }
+  }
+
+  function isoDate(day) {
+    return day.year + "-" + pad(day.month) + "-" + pad(day.day);
+  }
+
+  function showDateLine(today) {
+    var element = document.querySelector("[data-today]");
+    if (!element) return;
+    element.textContent = WEEKDAYS[today.weekday] + ", " + pad(today.day) + "/" + pad(today.month) + "/" + today.year;
+    element.setAttribute("datetime", isoDate(today));
+  }
+
+  /* Hot news expire on the visitor's date, not on the build date. */
+  function refreshHotNews(today) {
+    var list = document.querySelector("[data-hot-list]");
+    if (!list) return;
+    var limit = parseInt(list.getAttribute("data-limit"), 10) || 5;
+    var todayIso = isoDate(today);
+    var shown = 0;
+    Array.prototype.forEach.call(list.querySelectorAll("li"), function (item) {
+      var until = item.getAttribute("data-hot-until");
+      var expired = until && until.slice(0, 10) < todayIso;
+      item.hidden = expired || shown >= limit;
+      if (!item.hidden) shown += 1;
+    });
+    var empty = document.querySelector("[data-hot-empty]");
+    if (empty) empty.hidden = shown > 0;
+  }
+
+  function enablePrintButtons() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function formatNumber(value) {
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  }
+
+  /* GoatCounter's public counter API answers {"count": "1,866,336", ...}. */
+  function readCounter(widget, today) {
+    var base = widget.getAttribute("data-counter-url").replace(/\/$/, "");
+    var requests = { total: "", today: "?start=" + isoDate(today) };
+    Object.keys(requests).forEach(function (key) {
+      var target = widget.querySelector('[data-counter="' + key + '"]');
+      fetch(base + "/counter/TOTAL.json" + requests[key], { credentials: "omit" })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+        .then(function (data) { target.textContent = formatNumber(String(data.count).replace(/\D/g, "")); })
+        .catch(function () { target.textContent = "—"; });
+    });
+  }
+
+  function start() {
+    var today = todayInVietnam(new Date());
+    showDateLine(today);
+    refreshHotNews(today);
+    enablePrintButtons();
+    var counter = document.querySelector("[data-counter-url]");
+    if (counter && window.fetch) readCounter(counter, today);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
