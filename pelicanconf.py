@@ -23,6 +23,8 @@ DEFAULT_LANG = "vi"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["vietnamese", "newsroom", "linked_websites", "machine_readable"]
 
+# Markdown only: the reStructuredText reader is switched off.
+READERS = {"rst": None}
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "files"]
@@ -62,12 +64,16 @@ LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 GOATCOUNTER_URL = ""
 
 CONTACT = {
-    "address": "Tầng 6, Trụ sở Liên cơ quan số 3, phường Hồng Hà, TP Hạ Long, tỉnh Quảng Ninh",
+    "address": (
+        "Tầng 6, Trụ sở Liên cơ quan số 3, phường Hồng Hà, TP Hạ Long, tỉnh Quảng Ninh"
+    ),
     "phone": "0203.3835.596",
     "email": "sokhcn@quangninh.gov.vn",
 }
 
-# URLs: Vietnamese, readable, one folder per page.
+# URLs: Vietnamese, readable, one folder per page. An article's slug is its file
+# name, so a changed title never breaks a published link.
+SLUGIFY_SOURCE = "basename"
 ARTICLE_URL = "tin-tuc/{date:%Y}/{slug}/"
 ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
 DRAFT_URL = "ban-nhap/{slug}/"

@@ -1,4 +1,4 @@
-"""The pages' scripts in Debian's Chromium: no errors, decisions from the visitor's clock."""
+"""The pages' scripts in Debian's Chromium: no errors, the visitor's clock decides."""
 
 from __future__ import annotations
 
@@ -6,10 +6,13 @@ from datetime import datetime
 from urllib.parse import urlparse
 
 import pytest
+
 from conftest import serving
 
 pytestmark = pytest.mark.browser
-SEED_URL = "tin-tuc/2017/so-khoa-hoc-va-cong-nghe-hop-danh-gia-ket-qua-hoat-dong-thang-10/"
+SEED_URL = (
+    "tin-tuc/2017/so-khoa-hoc-va-cong-nghe-hop-danh-gia-ket-qua-hoat-dong-thang-10/"
+)
 
 
 class PageWatch:
@@ -26,8 +29,10 @@ class PageWatch:
         page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
         page.on(
             "request",
-            lambda r: urlparse(r.url).netloc not in (host, "")
-            and self.problems.append(f"other host: {r.url}"),
+            lambda r: (
+                urlparse(r.url).netloc not in (host, "")
+                and self.problems.append(f"other host: {r.url}")
+            ),
         )
         page.on(
             "response",
@@ -95,8 +100,11 @@ def test_hot_news_expire_on_the_visitors_date(browser, make_site):
     )
     with serving(site.output) as base:
         visible = []
-        for moment in ("2098-06-01T05:00:00+07:00", "2100-01-02T05:00:00+07:00",
-                       "2100-02-01T05:00:00+07:00"):
+        for moment in (
+            "2098-06-01T05:00:00+07:00",
+            "2100-01-02T05:00:00+07:00",
+            "2100-02-01T05:00:00+07:00",
+        ):
             page = browser.new_page()
             page.clock.set_fixed_time(datetime.fromisoformat(moment))
             page.goto(f"{base}/")

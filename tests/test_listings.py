@@ -41,7 +41,9 @@ def test_category_is_paginated_newest_first(site):
     third = site.soup("chuyen-muc/thong-bao/trang/3/")
     assert [len(titles(p)) for p in (first, second, third)] == [10, 10, 3]
     assert not site.exists("chuyen-muc/thong-bao/trang/4/")
-    dates = [t["datetime"] for p in (first, second, third) for t in p.select(".teaser time")]
+    dates = [
+        t["datetime"] for p in (first, second, third) for t in p.select(".teaser time")
+    ]
     assert dates == sorted(dates, reverse=True)
 
 

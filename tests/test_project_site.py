@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-SEED_URL = "tin-tuc/2017/so-khoa-hoc-va-cong-nghe-hop-danh-gia-ket-qua-hoat-dong-thang-10/"
+SEED_URL = (
+    "tin-tuc/2017/so-khoa-hoc-va-cong-nghe-hop-danh-gia-ket-qua-hoat-dong-thang-10/"
+)
 SIDEBAR_ORDER = [
     "search-box",
     "hot-news",
@@ -16,15 +18,22 @@ SIDEBAR_ORDER = [
 
 def sidebar_widgets(page) -> list[str]:
     sidebar = page.select_one("aside.sidebar")
-    return [section["class"][1] for section in sidebar.find_all("section", recursive=False)]
+    return [
+        section["class"][1] for section in sidebar.find_all("section", recursive=False)
+    ]
 
 
 def test_seed_article_page(project_site):
     page = project_site.soup(SEED_URL)
     title = page.select_one("h1.article__title").get_text()
-    assert title.startswith("SỞ KHOA HỌC VÀ CÔNG NGHỆ HỌP ĐÁNH GIÁ KẾT QUẢ HOẠT ĐỘNG THÁNG 10")
+    assert title.startswith(
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ HỌP ĐÁNH GIÁ KẾT QUẢ HOẠT ĐỘNG THÁNG 10"
+    )
     assert page.select_one(".article__date time").get_text() == "16/11/2017 10:00"
-    assert page.select_one(".byline").get_text(" ", strip=True) == "Trương Thế Bình - Văn phòng"
+    assert (
+        page.select_one(".byline").get_text(" ", strip=True)
+        == "Trương Thế Bình - Văn phòng"
+    )
     facts = page.select_one(".article__facts").get_text(" ", strip=True)
     assert "Chuyên mục: Tin hoạt động" in facts
     assert page.select(".tag-list a"), "the seed article has tags"
@@ -40,8 +49,10 @@ def test_every_sidebar_widget_in_the_seed_order(project_site):
         page = project_site.soup(url)
         assert sidebar_widgets(page) == SIDEBAR_ORDER, url
     page = project_site.soup(SEED_URL)
-    assert page.select_one(".work-calendar").get_text(" ", strip=True).endswith(
-        "Lịch công tác trống"
+    assert (
+        page.select_one(".work-calendar")
+        .get_text(" ", strip=True)
+        .endswith("Lịch công tác trống")
     )
     assert page.select_one(".visit-counter") is None, "hidden until configured"
 
@@ -55,14 +66,24 @@ def test_search_box_fields(project_site):
     options = [o.get_text() for o in form.select("select option")]
     assert options[0] == "Tất cả chuyên mục"
     assert "Tiêu chuẩn - Đo lường - Chất lượng" in options
-    assert {f["name"] for f in form.select("[name]")} == {"chuyen-muc", "q", "tu-ngay", "den-ngay"}
+    assert {f["name"] for f in form.select("[name]")} == {
+        "chuyen-muc",
+        "q",
+        "tu-ngay",
+        "den-ngay",
+    }
 
 
 def test_header_navigation_and_date_line(project_site):
     page = project_site.soup("")
-    assert page.select_one(".site-header__name").get_text() == "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
+    assert (
+        page.select_one(".site-header__name").get_text()
+        == "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
+    )
     date_line = page.select_one("[data-today]").get_text()
-    assert re.fullmatch(r"(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}", date_line)
+    assert re.fullmatch(
+        r"(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}", date_line
+    )
     menu = [a.get_text() for a in page.select(".main-nav a")]
     assert menu[:2] == ["Trang chủ", "Giới thiệu"]
     assert "Chỉ đạo điều hành" in menu and menu[-1] == "Liên hệ"
@@ -81,8 +102,16 @@ def test_home_page_boxes(project_site):
 
 
 def test_static_and_english_pages(project_site):
-    for url in ("gioi-thieu/", "chuc-nang-nhiem-vu/", "co-cau-to-chuc/", "lanh-dao-so/", "lien-he/"):
-        assert project_site.soup(url).select_one("h1.article__title").get_text().strip(), url
+    for url in (
+        "gioi-thieu/",
+        "chuc-nang-nhiem-vu/",
+        "co-cau-to-chuc/",
+        "lanh-dao-so/",
+        "lien-he/",
+    ):
+        assert (
+            project_site.soup(url).select_one("h1.article__title").get_text().strip()
+        ), url
     for url in ("en/about-us/", "en/contact/"):
         page = project_site.soup(url)
         assert page.select_one("article")["lang"] == "en"
@@ -91,8 +120,17 @@ def test_static_and_english_pages(project_site):
 
 def test_other_page_types_exist(project_site):
     for url in (
-        "chuyen-muc/", "the/", "tac-gia/", "don-vi/", "luu-tru/", "tim-kiem/",
-        "so-do-cong/", "404.html", "website-lien-ket/", "luu-tru/2017/", "luu-tru/2017/11/",
+        "chuyen-muc/",
+        "the/",
+        "tac-gia/",
+        "don-vi/",
+        "luu-tru/",
+        "tim-kiem/",
+        "so-do-cong/",
+        "404.html",
+        "website-lien-ket/",
+        "luu-tru/2017/",
+        "luu-tru/2017/11/",
     ):
         page = project_site.soup(url)
         assert page.select_one("main h1").get_text().strip(), url

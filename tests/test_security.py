@@ -24,9 +24,13 @@ def test_metadata_is_text_not_html(make_site):
     for page_path in site.html_pages():
         page = page_path.read_text(encoding="utf-8")
         assert "<script>alert" not in page, page_path
-        assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", ""), page_path
+        assert "onerror=alert" not in page.replace("onerror=alert(1)&gt;", ""), (
+            page_path
+        )
     article = next(site.output.glob("tin-tuc/2020/*/index.html"))
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in article.read_text("utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in article.read_text(
+        "utf-8"
+    )
 
 
 def test_no_inline_scripts_or_handlers(project_site):
@@ -45,7 +49,10 @@ def test_no_resource_from_another_host(project_site):
         soup = project_site.soup(str(path.relative_to(project_site.output)))
         for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src")):
             for element in soup.find_all(tag):
-                if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                if tag == "link" and element.get("rel") in (
+                    ["canonical"],
+                    ["alternate"],
+                ):
                     continue
                 host = urlparse(element.get(attribute, "")).netloc
                 assert host in ("",), (path, tag, element.get(attribute))

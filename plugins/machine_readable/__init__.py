@@ -1,4 +1,4 @@
-"""Machine-readable output: XML sitemap, robots.txt and a JSON export of articles."""
+"""Machine-readable output: sitemap, robots.txt, JSON export, absolute feed links."""
 
 from .signals import register
 

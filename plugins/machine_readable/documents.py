@@ -68,7 +68,9 @@ def article_record(article, origin: str) -> dict:
         "author": article.author.name if hasattr(article, "author") else None,
         "unit": unit.name if unit else None,
         "summary": plain_text(article.summary),
-        "image": absolute(origin, article.image) if getattr(article, "image", None) else None,
+        "image": absolute(origin, article.image)
+        if getattr(article, "image", None)
+        else None,
         "hot": bool(getattr(article, "hot", False)),
         "featured": bool(getattr(article, "featured", False)),
     }

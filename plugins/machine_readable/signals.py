@@ -6,6 +6,7 @@ import os
 
 from pelican import signals
 from pelican.generators import Generator
+from pelican.writers import Writer
 
 from . import documents
 
@@ -18,7 +19,9 @@ class MachineReadableGenerator(Generator):
         export_path = settings.get("ARTICLES_JSON_SAVE_AS", "du-lieu/bai-viet.json")
         entries = documents.sitemap_entries(self.context)
         self.write(sitemap_path, documents.sitemap_xml(origin, entries))
-        self.write("robots.txt", documents.robots_txt(origin, sitemap_path, export_path))
+        self.write(
+            "robots.txt", documents.robots_txt(origin, sitemap_path, export_path)
+        )
         self.write(export_path, documents.articles_json(self.context, origin))
 
     def write(self, relative_path: str, text: str) -> None:
@@ -28,9 +31,24 @@ class MachineReadableGenerator(Generator):
             handle.write(text)
 
 
+class AbsoluteFeedWriter(Writer):
+    """Feeds need absolute links even when pages use root-relative ones."""
+
+    def write_feed(self, elements, context, *args, **kwargs):
+        origin = self.settings.get("SITE_ORIGIN")
+        if origin and not context.get("SITEURL"):
+            context = {**context, "SITEURL": origin.rstrip("/")}
+        return super().write_feed(elements, context, *args, **kwargs)
+
+
 def add_generator(_pelican):
     return MachineReadableGenerator
 
 
+def add_writer(_pelican):
+    return AbsoluteFeedWriter
+
+
 def register() -> None:
     signals.get_generators.connect(add_generator)
+    signals.get_writer.connect(add_writer)

@@ -30,7 +30,9 @@ def enrich_article(content) -> None:
     settings = content.settings
     zone = ZoneInfo(settings["TIMEZONE"])
     hot_until = content.metadata.get("hotuntil")
-    content.hot_until = end_of_day(hot_until).replace(tzinfo=zone) if hot_until else None
+    content.hot_until = (
+        end_of_day(hot_until).replace(tzinfo=zone) if hot_until else None
+    )
     content.hot = content.metadata.get("hot", False)
     content.featured = content.metadata.get("featured", False)
     content.attachment_files = [
@@ -57,7 +59,7 @@ def warn_unknown_category(article) -> None:
     category = getattr(article, "category", None)
     if known and category is not None and category.name not in known:
         logger.error(
-            '%s: chuyên mục "%s" không có trong danh sách CATEGORIES của pelicanconf.py',
+            '%s: chuyên mục "%s" không có trong CATEGORIES của pelicanconf.py',
             article.source_path,
             category.name,
         )
@@ -75,7 +77,9 @@ def build_collections(generator) -> None:
     context["menu_categories"] = collections.ordered_categories(
         generator.categories, settings.get("CATEGORIES", [])
     )
-    collections.attach_other_news(generator.categories, settings.get("OTHER_NEWS_COUNT", 6))
+    collections.attach_other_news(
+        generator.categories, settings.get("OTHER_NEWS_COUNT", 6)
+    )
 
 
 def add_units_generator(_pelican):

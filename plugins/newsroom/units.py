@@ -9,9 +9,7 @@ from pelican.generators import Generator
 
 class UnitsGenerator(Generator):
     def generate_output(self, writer) -> None:
-        write = partial(
-            writer.write_file, relative_urls=self.settings["RELATIVE_URLS"]
-        )
+        write = partial(writer.write_file, relative_urls=self.settings["RELATIVE_URLS"])
         units = self.context.get("units", [])
         template = self.get_template("unit")
         for unit, articles in units:

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 
 FILES = {
-    "articles/2020/a.md": """
+    "articles/2020/hoi-nghi.md": """
         Title: Hội nghị <tổng kết> & khen thưởng
         Date: 16/11/2020 10:00
         Modified: 17/11/2020 08:00
@@ -20,7 +20,7 @@ FILES = {
 
         Nội dung.
         """,
-    "articles/2019/b.md": """
+    "articles/2019/tuyen-dung.md": """
         Title: Thông báo tuyển dụng
         Date: 2019-05-02 09:00
         Category: Thông báo
@@ -43,8 +43,8 @@ def test_sitemap_lists_every_article_and_page(site):
     locations = [loc.text for loc in tree.findall(".//s:loc", SITEMAP_NS)]
     for url in (
         "/",
-        "/tin-tuc/2020/hoi-nghi-khen-thuong/",
-        "/tin-tuc/2019/thong-bao-tuyen-dung/",
+        "/tin-tuc/2020/hoi-nghi/",
+        "/tin-tuc/2019/tuyen-dung/",
         "/gioi-thieu/",
         "/chuyen-muc/thong-bao/",
         "/the/hoi-nghi/",
@@ -64,10 +64,17 @@ def test_json_export_has_every_article(site):
     data = json.loads((site.output / "du-lieu/bai-viet.json").read_text("utf-8"))
     first, second = data["articles"]
     assert first["title"] == "Hội nghị <tổng kết> & khen thưởng"
-    assert first["url"] == f"{ORIGIN}/tin-tuc/2020/hoi-nghi-khen-thuong/"
+    assert first["url"] == f"{ORIGIN}/tin-tuc/2020/hoi-nghi/"
     assert first["date"] == "2020-11-16T10:00:00+07:00"
     assert first["author"] == "Trương Thế Bình" and first["unit"] == "Văn phòng"
     assert first["tags"] == ["hội nghị", "khen thưởng"]
     assert first["summary"] == "Lời dẫn ngắn."
     assert first["hot"] is True and first["featured"] is False
     assert second["category"] == "Thông báo" and second["author"] is None
+
+
+def test_feed_links_are_absolute_in_a_root_relative_site(site):
+    feed = (site.output / "feeds/all.atom.xml").read_text(encoding="utf-8")
+    assert f'href="{ORIGIN}/tin-tuc/2020/hoi-nghi/"' in feed
+    page = site.text("tin-tuc/2020/hoi-nghi/")
+    assert 'href="/chuyen-muc/tin-hoat-dong/"' in page
