@@ -64,10 +64,8 @@ LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 GOATCOUNTER_URL = ""
 
 CONTACT = {
-    "address": (
-        "Tầng 6, Trụ sở Liên cơ quan số 3, phường Hồng Hà, TP Hạ Long, tỉnh Quảng Ninh"
-    ),
-    "phone": "0203.3835.596",
+    "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
+    "phone": "0203.3835.410",
     "email": "sokhcn@quangninh.gov.vn",
 }
 

@@ -118,3 +118,23 @@ def test_hot_news_expire_on_the_visitors_date(browser, make_site):
             [],
         ]
         assert empty_shown
+
+
+@pytest.mark.parametrize("url", ["", SEED_URL, "lanh-dao-so/"])
+def test_no_horizontal_scrolling_at_320px(browser, served_project, url):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page.goto(f"{served_project}/{url}", wait_until="networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.close()
+
+
+def test_reading_works_without_javascript(browser, served_project):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{served_project}/{SEED_URL}")
+    assert page.locator(".article__body p").first.is_visible()
+    assert page.locator(".byline").inner_text() == "Trương Thế Bình - Văn phòng"
+    assert not page.get_by_role("button", name="In bài viết").is_visible()
+    page.get_by_role("link", name="Thông báo").first.click()
+    assert page.locator("main h1").inner_text() == "Thông báo"
+    context.close()
