@@ -10,12 +10,22 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import blinker
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.plugins import signals
 from pelican.settings import read_settings
 
 PROJECT = Path(__file__).resolve().parent
+
+
+@pytest.fixture(autouse=True)
+def fresh_pelican_signals():
+    """Pelican's signals are global: disconnect the plugins of earlier builds."""
+    for signal in vars(signals).values():
+        if isinstance(signal, blinker.Signal):
+            signal._clear_state()  # blinker's documented reset for tests
 
 
 def build(content: Path, output: Path, **overrides) -> Path:

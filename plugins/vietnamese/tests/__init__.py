@@ -1,0 +1,1 @@
+"""Tests of the vietnamese plugin (a package, so module names never clash)."""
