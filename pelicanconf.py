@@ -21,7 +21,19 @@ TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["vietnamese", "newsroom", "linked_websites", "machine_readable"]
+# safe_publish comes first so that it counts every error of the build.
+PLUGINS = [
+    "safe_publish",
+    "vietnamese",
+    "newsroom",
+    "content_check",
+    "sanitizer",
+    "legacy_redirects",
+    "linked_websites",
+    "machine_readable",
+]
+# Preview builds list content problems on this page and link it from a banner.
+CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"
 
 # Markdown only: the reStructuredText reader is switched off.
 READERS = {"rst": None}

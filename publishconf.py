@@ -13,3 +13,8 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
+# Build into a temporary folder and swap it in only when there is no error.
+SAFE_PUBLISH = True
+# No error page and no drafts on the public site.
+CONTENT_PROBLEMS_SAVE_AS = ""
+DRAFT_URL = DRAFT_SAVE_AS = ""

@@ -4,6 +4,7 @@ Day-first dates, "Name - Unit" bylines, hot and featured news, attachments,
 unit (đơn vị) pages and the "Các tin khác" list under each article.
 """
 
+from .metadata import parse_flag, split_byline
 from .signals import register
 
-__all__ = ["register"]
+__all__ = ["parse_flag", "register", "split_byline"]

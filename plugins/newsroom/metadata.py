@@ -8,6 +8,7 @@ from datetime import datetime
 
 from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
+
 from vietnamese import parse_date
 
 logger = logging.getLogger(__name__)

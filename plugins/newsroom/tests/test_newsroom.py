@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from newsroom.metadata import parse_flag, split_byline
 
 ARTICLES = {

@@ -1,0 +1,1 @@
+"""Command-line tools for editors: `sokhcn check`, `sokhcn new`, `sokhcn import`."""

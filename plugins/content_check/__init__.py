@@ -1,0 +1,11 @@
+"""Content check: validate every content file and report every problem in one run.
+
+Each problem reads `file:line: message (how to fix)`, in Vietnamese. The same
+checks run in every build and in the `sokhcn check` command.
+"""
+
+from .problems import Problem, format_summary
+from .signals import register
+from .site import check_content
+
+__all__ = ["Problem", "check_content", "format_summary", "register"]
