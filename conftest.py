@@ -137,3 +137,13 @@ def browser():
         )
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def served_project(project_site) -> Iterator[str]:
+    """The real site served on 127.0.0.1 for the whole session."""
+    with serving(project_site.output) as base:
+        yield base
+
+
+NODE_MODULES = PROJECT / "node_modules"

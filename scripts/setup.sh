@@ -16,6 +16,8 @@ python3 -c "import venv, ensurepip" 2>/dev/null || missing+=(python3 python3-ven
 if $want_tests; then
     command -v chromium >/dev/null || missing+=(chromium)
     command -v node >/dev/null || missing+=(nodejs)
+    command -v npm >/dev/null || missing+=(npm)
+    command -v java >/dev/null || missing+=(default-jre-headless)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"
@@ -27,3 +29,7 @@ fi
 extras=""
 $want_tests && extras="[test]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".${extras}"
+# The test suite's JavaScript tools (axe-core, the Nu HTML checker), from package-lock.json.
+if $want_tests; then
+    npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+fi

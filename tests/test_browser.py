@@ -40,12 +40,6 @@ class PageWatch:
         )
 
 
-@pytest.fixture(scope="module")
-def served_project(project_site):
-    with serving(project_site.output) as base:
-        yield base
-
-
 @pytest.mark.parametrize("url", ["", SEED_URL, "chuyen-muc/thong-bao/", "en/about-us/"])
 def test_pages_render_without_errors(browser, served_project, url):
     page = browser.new_page()

@@ -67,7 +67,7 @@ def warn_unknown_category(article) -> None:
 
 def build_collections(generator) -> None:
     settings = generator.settings
-    now = datetime.now(ZoneInfo(settings["TIMEZONE"]))
+    now = datetime.now(ZoneInfo(settings["TIMEZONE"])).replace(microsecond=0)
     articles = generator.articles
     context = generator.context
     context["BUILD_TIME"] = now

@@ -15,9 +15,10 @@ from .swap import building_folder_name, remove_abandoned_builds, swap_directorie
 logger = logging.getLogger(__name__)
 
 
-# Rules for other plugins, since blinker does not order the receivers of one
-# signal: write output from a generator (never at `finalized`, when this plugin
-# swaps the folder in), and log errors after `initialized` so they are counted.
+# The swap happens after Pelican.run() returns, so it follows every `finalized`
+# receiver whatever their order (blinker does not order the receivers of one
+# signal). Other plugins write to pelican.output_path / generator.output_path,
+# never to a path captured before `initialized`.
 
 
 class PublishAborted(RuntimeError):
@@ -67,20 +68,18 @@ class SafePublish:
         shutil.rmtree(self.building, ignore_errors=True)
 
 
-_current: dict[int, SafePublish] = {}
-
-
 def start(pelican) -> None:
-    if pelican.settings.get("SAFE_PUBLISH"):
-        _current[id(pelican)] = SafePublish(pelican)
+    if not pelican.settings.get("SAFE_PUBLISH"):
+        return
+    publish = SafePublish(pelican)
+    build = pelican.run
 
-
-def finish(pelican) -> None:
-    publish = _current.pop(id(pelican), None)
-    if publish is not None:
+    def build_then_publish():
+        build()
         publish.finish()
+
+    pelican.run = build_then_publish
 
 
 def register() -> None:
     signals.initialized.connect(start)
-    signals.finalized.connect(finish)

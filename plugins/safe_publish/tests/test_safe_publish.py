@@ -41,14 +41,14 @@ def project(tmp_path):
     return tmp_path
 
 
-def publish(project: Path, env=None, wait=True):
+def publish(project: Path, env=None, wait=True, plugins=()):
     from pelicanconf import PLUGINS
 
     extra = {
         "LINKED_WEBSITES_FILE": "",
         "CACHE_PATH": str(project / "cache"),
         "PLUGIN_PATHS": [str(PROJECT / "plugins"), str(project / "test_plugins")],
-        "PLUGINS": [*PLUGINS, "hold"],
+        "PLUGINS": [*PLUGINS, "hold", *plugins],
     }
     command = [sys.executable, "-m", "pelican", str(project / "content")]
     command += ["-s", str(PROJECT / "publishconf.py"), "-o", str(project / "output")]
@@ -130,3 +130,23 @@ def test_a_killed_build_keeps_the_published_site(project):
     assert publish(project)[0] == 0
     assert leftovers(project) == []
     assert (project / "output/tin-tuc/2024/3/index.html").is_file()
+
+
+def test_files_written_at_finalized_are_published(project):
+    """The swap waits for every `finalized` receiver, in any order."""
+    write_files(
+        project / "test_plugins",
+        {
+            "late/__init__.py": (
+                "from pathlib import Path\n"
+                "from pelican import signals\n\n"
+                "def write(pelican):\n"
+                "    Path(pelican.output_path, 'late.txt').write_text('ok')\n\n"
+                "def register():\n"
+                "    signals.finalized.connect(write)\n"
+            )
+        },
+    )
+    code, log = publish(project, plugins=["late"])
+    assert code == 0, log
+    assert (project / "output" / "late.txt").read_text() == "ok"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sanitizer import clean_html
+from sanitizer import clean_html, fit_heading_outline
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -87,3 +87,17 @@ def test_payloads_everywhere_in_a_real_build(make_site):
         assert "<script" not in feed.read_text("utf-8").lower().replace(
             "&lt;script", ""
         )
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<h3>A</h3><p>x</p><h3>B</h3>", "<h2>A</h2><p>x</p><h2>B</h2>"),
+        ("<h2>A</h2><h4 id='b'>B</h4>", "<h2>A</h2><h3 id='b'>B</h3>"),
+        ("<h1>A</h1><h2>B</h2>", "<h2>A</h2><h3>B</h3>"),
+        ("<h2>A</h2><h3>B</h3>", "<h2>A</h2><h3>B</h3>"),
+        ("<p>không có tiêu đề</p>", "<p>không có tiêu đề</p>"),
+    ],
+)
+def test_body_headings_fit_under_the_page_title(html, expected):
+    assert fit_heading_outline(html) == expected

@@ -60,6 +60,42 @@
     });
   }
 
+  /* Text size A- A A+: remembered in localStorage, applied as a data attribute
+   * on <html> that the stylesheet maps to font sizes (no inline styles). */
+  var TEXT_SIZE_KEY = "sokhcn-co-chu";
+  var TEXT_SIZES = ["-1", "0", "1", "2"];
+
+  function readTextSize() {
+    try {
+      var saved = window.localStorage.getItem(TEXT_SIZE_KEY);
+      return TEXT_SIZES.indexOf(saved) >= 0 ? saved : "0";
+    } catch (error) {
+      return "0";
+    }
+  }
+
+  function applyTextSize(size, control) {
+    document.documentElement.setAttribute("data-text-size", size);
+    var reset = control.querySelector('[data-text-size-step="0"]');
+    reset.setAttribute("aria-pressed", String(size === "0"));
+    try { window.localStorage.setItem(TEXT_SIZE_KEY, size); } catch (error) { /* private mode */ }
+  }
+
+  function enableTextSize() {
+    var control = document.querySelector("[data-text-size-control]");
+    if (!control) return;
+    control.hidden = false;
+    applyTextSize(readTextSize(), control);
+    control.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button") : null;
+      if (!button) return;
+      var step = parseInt(button.getAttribute("data-text-size-step"), 10);
+      var index = TEXT_SIZES.indexOf(readTextSize());
+      var next = step === 0 ? 1 : Math.max(0, Math.min(TEXT_SIZES.length - 1, index + step));
+      applyTextSize(TEXT_SIZES[next], control);
+    });
+  }
+
   function formatNumber(value) {
     return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
@@ -82,6 +118,7 @@
     showDateLine(today);
     refreshHotNews(today);
     enablePrintButtons();
+    enableTextSize();
     var counter = document.querySelector("[data-counter-url]");
     if (counter && window.fetch) readCounter(counter, today);
   }

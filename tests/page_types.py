@@ -1,0 +1,28 @@
+"""One URL of every page type of the real site, for the site-wide gates."""
+
+SEED_URL = (
+    "tin-tuc/2017/so-khoa-hoc-va-cong-nghe-hop-danh-gia-ket-qua-hoat-dong-thang-10/"
+)
+
+PAGE_TYPES = {
+    "home": "",
+    "article": SEED_URL,
+    "category": "chuyen-muc/tin-hoat-dong/",
+    "category page 2": "chuyen-muc/tin-hoat-dong/trang/2/",
+    "tag": "the/hop-giao-ban/",
+    "author": "tac-gia/truong-the-binh/",
+    "unit": "don-vi/van-phong/",
+    "categories": "chuyen-muc/",
+    "tags": "the/",
+    "archives": "luu-tru/",
+    "year archive": "luu-tru/2017/",
+    "month archive": "luu-tru/2017/11/",
+    "search": "tim-kiem/",
+    "site map": "so-do-cong/",
+    "linked websites": "website-lien-ket/",
+    "static page": "lanh-dao-so/",
+    "English about": "en/about-us/",
+    "English contact": "en/contact/",
+    "404": "404.html",
+    "content problems": "loi-noi-dung/",
+}
