@@ -31,6 +31,7 @@ PLUGINS = [
     "legacy_redirects",
     "linked_websites",
     "machine_readable",
+    "static_host",
 ]
 # Preview builds list content problems on this page and link it from a banner.
 CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"
@@ -72,8 +73,13 @@ OTHER_NEWS_COUNT = 6
 LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
 LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 
-# Visit statistics (GoatCounter). Empty: the widget is hidden.
+# Visit statistics (GoatCounter), e.g. "https://sokhcn.goatcounter.com" or a
+# self-hosted GoatCounter. Empty: no counting and the widget is hidden. Add the
+# host to the Content-Security-Policy's connect-src (deploy/nginx).
 GOATCOUNTER_URL = ""
+# The national EMC monitoring script (Circular 22/2023), loaded as an external
+# script, never inline. Empty: not loaded. Add its host to script-src.
+EMC_SCRIPT_URL = ""
 
 CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",

@@ -15,6 +15,9 @@ RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 # Build into a temporary folder and swap it in only when there is no error.
 SAFE_PUBLISH = True
+# Content-hashed CSS/JS names and gzip/brotli copies, for any static host or CDN.
+FINGERPRINT_ASSETS = True
+PRECOMPRESS = True
 # No error page and no drafts on the public site.
 CONTENT_PROBLEMS_SAVE_AS = ""
 DRAFT_URL = DRAFT_SAVE_AS = ""

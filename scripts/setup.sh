@@ -18,6 +18,8 @@ if $want_tests; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
     command -v java >/dev/null || missing+=(default-jre-headless)
+    command -v nginx >/dev/null || missing+=(nginx-light libnginx-mod-http-brotli-static)
+    command -v rsync >/dev/null || missing+=(rsync)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"

@@ -17,7 +17,9 @@ ARTICLE_FIELDS = {
     "imagealt", "hot", "hotuntil", "featured", "status", "legacyurl",
     "attachments", "slug", "related", "lang",
 }  # fmt: skip
-PAGE_FIELDS = {"title", "slug", "order", "summary", "lang", "status", "modified"}
+PAGE_FIELDS = {
+    "title", "slug", "order", "summary", "lang", "status", "modified", "legacyurl",
+}  # fmt: skip
 STATUSES = {"published", "draft", "hidden"}
 LANGUAGES = {"vi", "en"}
 ETH = "\u00d0"  # Ð, the Icelandic letter that looks like Đ (U+0110)

@@ -154,8 +154,9 @@ NGINX_HEADER = """\
 #       if ($legacy_redirect) { return 301 $legacy_redirect; }
 #   }
 #
-# Each address is listed as written and in lower case (the old IIS server
-# ignored case). Other spellings, or extra parameters such as
+# nginx compares these strings ignoring case, like the old IIS server did, so
+# each address is listed once (a second, lower-case copy is a "conflicting
+# parameter" error). Extra parameters such as
 # ChiTietTinTuc.aspx?nid=7705&tabid=59, reach the static ChiTietTinTuc.aspx page,
 # whose script looks the address up in legacy.json.
 """
@@ -167,8 +168,7 @@ def nginx_map(redirects: list[Redirect]) -> str:
     for redirect in sorted(redirects, key=lambda r: r.address.key):
         uri = redirect.address.request_uri
         target = quote(redirect.target, safe=PATH_SAFE + "%")
-        for key in dict.fromkeys((uri, uri.lower())):
-            lines.append(f'"{key}" "{target}";\n')
+        lines.append(f'"{uri}" "{target}";\n')
     return "".join(lines)
 
 

@@ -100,9 +100,21 @@
     return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   }
 
+  /* One page view for GoatCounter: no cookie, nothing stored, and nothing
+   * sent when the visitor asks not to be tracked. */
+  function countVisit(base) {
+    if (navigator.doNotTrack === "1" || window.doNotTrack === "1") return;
+    var query = "p=" + encodeURIComponent(location.pathname) +
+      "&t=" + encodeURIComponent(document.title) +
+      "&r=" + encodeURIComponent(document.referrer) +
+      "&s=" + encodeURIComponent(String(screen.width)) +
+      "&rnd=" + Math.random().toString(36).slice(2);
+    fetch(base + "/count?" + query, { credentials: "omit", mode: "no-cors", keepalive: true })
+      .catch(function () { /* statistics never break the page */ });
+  }
+
   /* GoatCounter's public counter API answers {"count": "1,866,336", ...}. */
-  function readCounter(widget, today) {
-    var base = widget.getAttribute("data-counter-url").replace(/\/$/, "");
+  function readCounter(widget, base, today) {
     var requests = { total: "", today: "?start=" + isoDate(today) };
     Object.keys(requests).forEach(function (key) {
       var target = widget.querySelector('[data-counter="' + key + '"]');
@@ -120,7 +132,11 @@
     enablePrintButtons();
     enableTextSize();
     var counter = document.querySelector("[data-counter-url]");
-    if (counter && window.fetch) readCounter(counter, today);
+    if (counter && window.fetch) {
+      var base = counter.getAttribute("data-counter-url").replace(/\/$/, "");
+      countVisit(base);
+      readCounter(counter, base, today);
+    }
   }
 
   if (document.readyState === "loading") {

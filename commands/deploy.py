@@ -1,0 +1,64 @@
+"""`sokhcn deploy`: upload a publish build with rsync, changed files only."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+HELP = (
+    "Tải bản xuất bản lên máy chủ bằng rsync (chỉ tệp thay đổi, xoá tệp cũ sau cùng)."
+)
+PREVIEW_MARK = "loi-noi-dung"  # only preview builds have the problems page
+RSYNC_OPTIONS = [
+    "--recursive",
+    "--links",
+    "--times",
+    "--compress",
+    "--checksum",  # changed content, not changed timestamps, decides what moves
+    "--delay-updates",  # new files appear together at the end
+    "--delete-after",  # removed pages disappear last, after the new ones are in place
+    "--itemize-changes",
+]
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument(
+        "target", help="nơi nhận, ví dụ deploy@may-chu:/srv/sokhcn/output/"
+    )
+    parser.add_argument("--output", default="output", help="thư mục bản xuất bản")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="chỉ liệt kê, không tải lên"
+    )
+
+
+def problem_with(output: Path) -> str | None:
+    if not (output / "index.html").is_file():
+        return f"{output} chưa có bản dựng: chạy pelican content -s publishconf.py"
+    if (output / PREVIEW_MARK).exists():
+        return (
+            f"{output} là bản xem trước (có trang lỗi nội dung): "
+            "dựng lại bằng pelican content -s publishconf.py"
+        )
+    if shutil.which("rsync") is None:
+        return "chưa cài rsync: sudo apt-get install rsync"
+    return None
+
+
+def rsync_command(output: Path, target: str, dry_run: bool) -> list[str]:
+    command = ["rsync", *RSYNC_OPTIONS]
+    if dry_run:
+        command.append("--dry-run")
+    return [*command, f"{output}/", target]
+
+
+def run(args) -> int:
+    output = Path(args.output)
+    problem = problem_with(output)
+    if problem:
+        print(f"Lỗi: {problem}")
+        return 2
+    result = subprocess.run(rsync_command(output, args.target, args.dry_run))
+    if result.returncode:
+        print(f"Lỗi: rsync dừng với mã {result.returncode}; máy chủ chưa thay đổi hết.")
+    return result.returncode

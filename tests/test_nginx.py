@@ -1,0 +1,175 @@
+"""The documented nginx configuration, run for real on 127.0.0.1 on a publish build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from page_types import PAGE_TYPES
+
+from conftest import PROJECT
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+DEPLOY = PROJECT / "deploy" / "nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def publish_build(output: Path, origin: str) -> None:
+    extra = {"SITEURL": origin, "SITE_ORIGIN": origin, "FEED_DOMAIN": origin}
+    command = [sys.executable, "-m", "pelican", str(PROJECT / "content")]
+    command += ["-s", str(PROJECT / "publishconf.py"), "-o", str(output)]
+    command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
+    subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
+
+
+def nginx_config(root: Path, output: Path, port: int) -> Path:
+    """The deploy files as documented, with this test's folder and port."""
+    headers = root / "sokhcn-headers.conf"
+    shutil.copy(DEPLOY / "sokhcn-headers.conf", headers)
+    site = (DEPLOY / "sokhcn.conf").read_text(encoding="utf-8")
+    site = site.replace("/srv/sokhcn/output", str(output))
+    site = site.replace("/etc/nginx/snippets/sokhcn-headers.conf", str(headers))
+    site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    (root / "sokhcn.conf").write_text(site, encoding="utf-8")
+    main = root / "nginx.conf"
+    main.write_text(
+        f"""
+load_module {BROTLI_MODULE};
+daemon off;
+master_process off;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {root}/body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    include {root}/sokhcn.conf;
+}}
+""",
+        encoding="utf-8",
+    )
+    return main
+
+
+@pytest.fixture(scope="module")
+def nginx_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    output = root / "output"
+    publish_build(output, base)
+    config = nginx_config(root, output, port)
+    subprocess.run([NGINX, "-t", "-c", str(config)], check=True, capture_output=True)
+    server = subprocess.Popen([NGINX, "-c", str(config)])
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield base, output
+    server.terminate()
+    server.wait(timeout=10)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def request(url: str, **headers):
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        response = opener.open(urllib.request.Request(url, headers=headers))
+    except urllib.error.HTTPError as answer:
+        response = answer
+    with response:
+        return response.status, response.headers, response.read()
+
+
+def test_security_headers_on_pages(nginx_site):
+    base, _ = nginx_site
+    status, headers, _ = request(f"{base}/")
+    assert status == 200
+    policy = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["Cache-Control"] == "no-cache"
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_precompressed_files_are_served(nginx_site):
+    base, output = nginx_site
+    original = (output / "index.html").read_bytes()
+    for encoding in ("br", "gzip"):
+        status, headers, body = request(f"{base}/", **{"Accept-Encoding": encoding})
+        assert status == 200 and headers["Content-Encoding"] == encoding
+        assert len(body) < len(original)
+
+
+def test_hashed_assets_are_cached_forever(nginx_site):
+    base, output = nginx_site
+    stylesheet = next((output / "theme/css").glob("site.*.css"))
+    url = f"{base}/{stylesheet.relative_to(output).as_posix()}"
+    status, headers, body = request(url)
+    assert status == 200 and body == stylesheet.read_bytes()
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Content-Security-Policy" in headers
+
+
+def test_old_portal_addresses_redirect(nginx_site):
+    base, output = nginx_site
+    mapping = json.loads((output / "redirects/legacy.json").read_text("utf-8"))
+    old, new = next(iter(mapping.items()))
+    status, headers, _ = request(f"{base}/{old.lstrip('/')}")
+    assert status == 301
+    assert headers["Location"].endswith(new)
+    status, headers, _ = request(f"{base}/{old.lstrip('/').lower()}")
+    assert status == 301
+
+
+def test_missing_page_gets_the_404_page(nginx_site):
+    base, _ = nginx_site
+    status, headers, body = request(f"{base}/khong-co-trang-nay/")
+    assert status == 404
+    assert "Không tìm thấy trang" in body.decode("utf-8")
+    assert "Content-Security-Policy" in headers
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", [n for n in PAGE_TYPES if n != "content problems"])
+def test_every_page_type_works_under_the_policy(browser, nginx_site, name):
+    base, _ = nginx_site
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    url = f"{base}/{PAGE_TYPES[name]}"
+    page.goto(url, wait_until="networkidle")
+    assert page.locator("main h1").first.is_visible()
+    if name == "home":
+        page.get_by_role("button", name="A+ (tăng cỡ chữ)").click()
+        assert page.evaluate("document.documentElement.dataset.textSize") == "1"
+    assert problems == [], (name, problems)
+    page.close()
