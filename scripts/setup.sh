@@ -18,7 +18,7 @@ if $want_tests; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
     command -v java >/dev/null || missing+=(default-jre-headless)
-    command -v nginx >/dev/null || missing+=(nginx-light libnginx-mod-http-brotli-static)
+    command -v nginx >/dev/null || missing+=(nginx libnginx-mod-http-brotli-static)
     command -v rsync >/dev/null || missing+=(rsync)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
