@@ -100,11 +100,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class LocalServer(ThreadingHTTPServer):
+    # The default backlog of 5 resets connections when Chromium opens several
+    # at once on a busy machine.
+    request_queue_size = 64
+    daemon_threads = True
+
+
 @contextmanager
 def serving(directory: Path) -> Iterator[str]:
     """Serve a built site on 127.0.0.1 and yield its base URL."""
     handler = partial(QuietHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = LocalServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -31,6 +31,9 @@ PLUGINS = [
     "legacy_redirects",
     "linked_websites",
     "machine_readable",
+    "work_calendar",
+    "date_archives",
+    "related",
     "static_host",
 ]
 # Preview builds list content problems on this page and link it from a banner.
@@ -70,6 +73,9 @@ HOT_NEWS_COUNT = 5
 FEATURED_NEWS_COUNT = 5
 HOME_CATEGORY_COUNT = 4
 OTHER_NEWS_COUNT = 6
+# Tin liên quan under each article; Tin trước / Tin sau across the whole site.
+RELATED_COUNT = 5
+PREVIOUS_NEXT_SCOPE = "site"
 LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
 LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 
@@ -111,10 +117,15 @@ UNIT_URL = "don-vi/{slug}/"
 UNIT_SAVE_AS = UNIT_URL + "index.html"
 UNITS_SAVE_AS = "don-vi/index.html"
 ARCHIVES_SAVE_AS = "luu-tru/index.html"
+# Archives by year, month and day are written by the date_archives plugin in
+# linear time; Pelican's own period archives (quadratic) stay off.
 YEAR_ARCHIVE_URL = "luu-tru/{date:%Y}/"
-YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "luu-tru/{date:%Y}/{date:%m}/"
-MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DAY_ARCHIVE_URL = "luu-tru/{date:%Y}/{date:%m}/{date:%d}/"
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+# The work calendar (Lịch công tác): one Markdown file per ISO week.
+SCHEDULE_PATH = "schedule"
+SCHEDULE_INDEX_URL = "lich-cong-tac/"
 SEARCH_SAVE_AS = "tim-kiem/index.html"
 SITEMAP_SAVE_AS = "so-do-cong/index.html"
 NOTFOUND_SAVE_AS = "404.html"

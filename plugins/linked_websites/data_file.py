@@ -26,6 +26,7 @@ class Link:
 @dataclass
 class Group:
     name: str
+    line: int
     links: list[Link] = field(default_factory=list)
 
 
@@ -45,7 +46,8 @@ def parse(text: str) -> tuple[list[Group], list[Problem]]:
         if not line or COMMENT.match(line):
             continue
         if heading := HEADING.match(line):
-            groups.append(Group(heading["name"]))
+            problems.extend(check_group_name(heading["name"], number, groups))
+            groups.append(Group(heading["name"], number))
             continue
         item = LINK_ITEM.match(line)
         if item is None:
@@ -58,7 +60,31 @@ def parse(text: str) -> tuple[list[Group], list[Problem]]:
         problems.extend(link_problems)
         if not link_problems:  # a bad link is reported, never rendered
             groups[-1].links.append(Link(item["name"].strip(), item["url"], number))
+    problems.extend(
+        Problem(group.line, f'nhóm "{group.name}" chưa có liên kết hợp lệ nào')
+        for group in groups
+        if not group.links
+    )
     return [group for group in groups if group.links], problems
+
+
+def check_group_name(name: str, number: int, groups: list[Group]) -> list:
+    for group in groups:
+        if group.name == name:
+            return [
+                Problem(
+                    number,
+                    f'nhóm "{name}" trùng với nhóm ở dòng {group.line}'
+                    " (gộp các liên kết vào một nhóm)",
+                )
+            ]
+    return []
+
+
+def url_key(url: str) -> str:
+    """http/https, "www." and a final "/" do not make a different website."""
+    key = re.sub(r"^https?://(www\.)?", "", url.strip().lower())
+    return key.rstrip("/")
 
 
 def check_link(name: str, url: str, number: int, seen: dict[str, int]) -> list:
@@ -69,9 +95,11 @@ def check_link(name: str, url: str, number: int, seen: dict[str, int]) -> list:
         problems.append(
             Problem(number, f'địa chỉ "{url}" phải bắt đầu bằng http:// hoặc https://')
         )
-    key = url.rstrip("/").lower()
+    key = url_key(url)
     if key in seen:
-        problems.append(Problem(number, f"địa chỉ trùng với dòng {seen[key]}"))
+        problems.append(
+            Problem(number, f"địa chỉ trùng với dòng {seen[key]} (xoá một dòng)")
+        )
     else:
         seen[key] = number
     return problems

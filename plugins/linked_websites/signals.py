@@ -19,7 +19,11 @@ def load_groups(settings) -> list:
         return []
     path = os.path.join(settings["PATH"], relative)
     if not os.path.isfile(path):
-        logger.error("Không tìm thấy tệp Website liên kết %s", path)
+        logger.error(
+            "Không tìm thấy tệp Website liên kết %s (tạo tệp này, hoặc đặt "
+            'LINKED_WEBSITES_FILE = "" trong pelicanconf.py nếu không dùng)',
+            path,
+        )
         return []
     with open(path, encoding="utf-8") as handle:
         groups, problems = parse(handle.read())

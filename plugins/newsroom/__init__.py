@@ -1,7 +1,7 @@
 """Newsroom: the department's content model on top of Pelican.
 
-Day-first dates, "Name - Unit" bylines, hot and featured news, attachments,
-unit (đơn vị) pages and the "Các tin khác" list under each article.
+Day-first dates, "Name - Unit" bylines, hot and featured news, attachments and
+unit (đơn vị) pages.
 """
 
 from .metadata import parse_flag, split_byline

@@ -1,4 +1,4 @@
-"""Collections built once all articles are read: hot, featured, units, other news."""
+"""Collections built once all articles are read: hot, featured, units, menu order."""
 
 from __future__ import annotations
 
@@ -31,13 +31,6 @@ def group_by_unit(articles) -> list[tuple]:
         if unit is not None:
             groups[unit].append(article)
     return list(groups.items())
-
-
-def attach_other_news(categories, count: int) -> None:
-    """Give each article the next older articles of its category ("Các tin khác")."""
-    for _category, articles in categories:
-        for index, article in enumerate(articles):
-            article.other_news = articles[index + 1 : index + 1 + count]
 
 
 def ordered_categories(categories, configured: list[str]) -> list[tuple]:

@@ -77,9 +77,6 @@ def build_collections(generator) -> None:
     context["menu_categories"] = collections.ordered_categories(
         generator.categories, settings.get("CATEGORIES", [])
     )
-    collections.attach_other_news(
-        generator.categories, settings.get("OTHER_NEWS_COUNT", 6)
-    )
 
 
 def add_units_generator(_pelican):

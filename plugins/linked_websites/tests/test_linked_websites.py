@@ -40,13 +40,14 @@ def test_every_problem_is_reported_with_its_line():
     )
     _, problems = parse(text)
     found = [(problem.line, problem.message) for problem in problems]
-    assert [line for line, _ in found] == [1, 3, 4, 5, 6, 7]
+    assert [line for line, _ in found] == [1, 3, 4, 5, 6, 7, 2]
     assert "trước tiêu đề nhóm" in found[0][1]
     assert "http://" in found[1][1]
     assert "chưa có tên" in found[2][1]
     assert "trùng với dòng 4" in found[3][1]
     assert "http://" in found[4][1]
     assert "không đúng dạng" in found[5][1]
+    assert 'nhóm "Nhóm" chưa có liên kết hợp lệ' in found[6][1]
 
 
 def test_widget_and_page_in_a_real_build(make_site, caplog):
@@ -67,3 +68,22 @@ def test_widget_and_page_in_a_real_build(make_site, caplog):
     page = site.soup("website-lien-ket/")
     assert len(page.select("main .directory a")) == 3
     assert any("lien-ket.md:8:" in message for message in caplog.messages)
+
+
+def test_duplicate_websites_and_groups_and_empty_groups():
+    text = (
+        "## Trung ương\n"
+        "- [Chính phủ](https://chinhphu.vn)\n"
+        "- [Chính phủ (www)](http://www.chinhphu.vn/)\n"
+        "## Trống\n"
+        "- [Sai](ftp://x.gov.vn)\n"
+        "## Trung ương\n"
+        "- [Bộ KH&CN](https://mst.gov.vn)\n"
+    )
+    groups, problems = parse(text)
+    found = [(problem.line, problem.message) for problem in problems]
+    assert [line for line, _ in found] == [3, 5, 6, 4]
+    assert "trùng với dòng 2" in found[0][1]
+    assert 'nhóm "Trung ương" trùng với nhóm ở dòng 1' in found[2][1]
+    assert 'nhóm "Trống" chưa có liên kết' in found[3][1]
+    assert [group.name for group in groups] == ["Trung ương", "Trung ương"]

@@ -110,14 +110,6 @@ def test_attachments_are_listed_with_size(site):
     assert site.exists("files/ke-hoach.pdf")
 
 
-def test_other_news_are_older_articles_of_the_same_category(site):
-    page = site.soup("tin-tuc/2020/hop-giao-ban/")
-    titles = [a.get_text() for a in page.select(".other-news a")]
-    assert titles == ["Tin nóng đã hết hạn", "Tin cũ nhất"]
-    oldest = site.soup("tin-tuc/2017/cu-nhat/")
-    assert oldest.select_one(".other-news") is None
-
-
 @pytest.mark.parametrize(
     ("byline", "expected"),
     [
