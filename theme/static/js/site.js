@@ -3,26 +3,24 @@
 (function () {
   "use strict";
 
-  var TIME_ZONE = "Asia/Ho_Chi_Minh";
+  var VIETNAM_OFFSET_MS = 7 * 3600000; // Asia/Ho_Chi_Minh
   var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
   }
 
-  /* Today's calendar date in Vietnam, from the visitor's clock. */
+  /* Today's calendar date in Vietnam, from the visitor's clock. Vietnam keeps
+   * UTC+7 all year (no daylight saving), so plain arithmetic is exact and
+   * avoids building an Intl formatter, which is slow on old phones. */
   function todayInVietnam(now) {
-    try {
-      var parts = new Intl.DateTimeFormat("en-US", {
-        timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric", weekday: "short"
-      }).formatToParts(now);
-      var found = {};
-      parts.forEach(function (part) { found[part.type] = part.value; });
-      var weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].indexOf(found.weekday);
-      return { year: +found.year, month: +found.month, day: +found.day, weekday: weekday };
-    } catch (error) {
-      return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate(), weekday: now.getDay() };
-    }
+    var shifted = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+    return {
+      year: shifted.getUTCFullYear(),
+      month: shifted.getUTCMonth() + 1,
+      day: shifted.getUTCDate(),
+      weekday: shifted.getUTCDay()
+    };
   }
 
   function isoDate(day) {

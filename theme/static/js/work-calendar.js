@@ -22,7 +22,6 @@
 })(typeof self !== "undefined" ? self : this, function factory() {
   "use strict";
 
-  var TIME_ZONE = "Asia/Ho_Chi_Minh";
   var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
   var DAY_MS = 86400000;
 
@@ -30,20 +29,11 @@
     return (number < 10 ? "0" : "") + number;
   }
 
-  /* The calendar date in Vietnam at the instant `now`. */
+  /* The calendar date in Vietnam at the instant `now`: UTC+7 all year, with
+   * no daylight saving, so arithmetic is exact (and cheaper than Intl). */
   function dateInVietnam(now) {
-    try {
-      var parts = new Intl.DateTimeFormat("en-US", {
-        timeZone: TIME_ZONE, year: "numeric", month: "numeric", day: "numeric"
-      }).formatToParts(now);
-      var found = {};
-      parts.forEach(function (part) { found[part.type] = part.value; });
-      return { year: +found.year, month: +found.month, day: +found.day };
-    } catch (error) {
-      // Without time-zone support: Vietnam is UTC+7 all year, with no DST.
-      var shifted = new Date(now.getTime() + 7 * 3600000);
-      return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-    }
+    var shifted = new Date(now.getTime() + 7 * 3600000);
+    return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
   }
 
   function isoDate(day) {
