@@ -34,6 +34,7 @@ PLUGINS = [
     "work_calendar",
     "date_archives",
     "related",
+    "search_index",
     "static_host",
 ]
 # Preview builds list content problems on this page and link it from a banner.
@@ -127,6 +128,7 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 SCHEDULE_PATH = "schedule"
 SCHEDULE_INDEX_URL = "lich-cong-tac/"
 SEARCH_SAVE_AS = "tim-kiem/index.html"
+SEARCH_INDEX_PATH = "tim-kiem/chi-muc"
 SITEMAP_SAVE_AS = "so-do-cong/index.html"
 NOTFOUND_SAVE_AS = "404.html"
 DIRECT_TEMPLATES = [

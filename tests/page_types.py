@@ -21,6 +21,7 @@ PAGE_TYPES = {
     "schedule week": "lich-cong-tac/2017/tuan-46/",
     "schedule weeks": "lich-cong-tac/",
     "search": "tim-kiem/",
+    "search results": "tim-kiem/?q=hop+giao+ban&chuyen-muc=tin-hoat-dong",
     "site map": "so-do-cong/",
     "linked websites": "website-lien-ket/",
     "static page": "lanh-dao-so/",

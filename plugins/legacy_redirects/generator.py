@@ -37,6 +37,8 @@ REDIRECT_PAGE = Environment(autoescape=True).from_string(
   <meta name="robots" content="noindex">
   <meta http-equiv="refresh" content="0; url={{ redirect.target }}">
   <link rel="canonical" href="{{ redirect.canonical }}">
+  {# Without an icon link the browser asks for /favicon.ico, which the site has not. #}
+  <link rel="icon" href="{{ SITEURL }}/theme/img/emblem.svg" type="image/svg+xml">
   <title>Trang đã chuyển: {{ redirect.title }} - {{ SITENAME }}</title>
 </head>
 <body>

@@ -246,6 +246,32 @@
     return text.charAt(0) === "-" && !isZero ? "-" + result : result;
   }
 
+  // ---------- Search terms (twin: plugins/search_index/terms.py) ----------
+  var MAX_QUERY_LENGTH = 200;
+  var MAX_QUERY_TERMS = 10;
+  var PREFIX_MIN_LENGTH = 3;
+
+  /**
+   * What a reader typed, as search terms: {terms: [[exact, folded]], prefix, pairs}.
+   * Cut to 200 characters and 10 syllables. The last syllable is a prefix only
+   * when nothing follows it and it folds to 3 characters or more: "tin" may be
+   * "tinh", "tin " is a finished word.
+   */
+  function searchQuery(text) {
+    var chars = Array.from(nfc(text == null ? "" : text)).slice(0, MAX_QUERY_LENGTH);
+    var exact = tokenize(chars.join(""));
+    var terms = exact.slice(0, MAX_QUERY_TERMS).map(function (t) { return [t, fold(t)]; });
+    var last = terms.length ? terms[terms.length - 1][1] : "";
+    var prefix =
+      terms.length > 0 &&
+      exact.length <= MAX_QUERY_TERMS &&
+      isTokenChar(chars[chars.length - 1]) &&
+      Array.from(last).length >= PREFIX_MIN_LENGTH;
+    var pairs = [];
+    for (var i = 1; i < terms.length; i++) pairs.push(terms[i - 1][1] + " " + terms[i][1]);
+    return { terms: terms, prefix: prefix, pairs: pairs };
+  }
+
   return {
     nfc: nfc,
     canonical: canonical,
@@ -254,6 +280,9 @@
     foldTokens: foldTokens,
     slugify: slugify,
     formatNumber: formatNumber,
+    searchQuery: searchQuery,
+    // Text as runs [{token: bool, text}], for highlighting matched syllables.
+    runs: runs,
     // For tests: an instance that ignores \p{…} support, as old engines do.
     _create: factory,
   };

@@ -1,0 +1,110 @@
+"""Byte formats of the index files; search.js reads them (see docs in README.md).
+
+Every data file is gzip-compressed by the build, so its size on the wire does not
+depend on the web server's settings. Inside:
+
+- varint: unsigned LEB128.
+- id list: varint count, then the first id and each later gap minus one, as
+  varints. Dense lists become runs of zero bytes, which gzip shrinks to almost
+  nothing, so no bitmap is needed.
+- keyed file (postings and forms): varint entry count; per entry, sorted by key:
+  varint key length, key (UTF-8), varint payload length; then the payloads in
+  the same order. Keys side by side compress well and are found without
+  reading the payloads.
+- postings payload: id list; varint step (score step in thousandths); varint
+  level count L; if L > 1, one level byte per posting. A posting's score is
+  (level + 0.5) * step.
+- forms payload: varint form count, then per form its length, UTF-8 text,
+  varint count and, when the count is below the key's document count, the
+  gaps of an id list (no count).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterable
+
+
+def put_varint(out: bytearray, value: int) -> None:
+    while value > 0x7F:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def varint(value: int) -> bytes:
+    out = bytearray()
+    put_varint(out, value)
+    return bytes(out)
+
+
+def read_varint(data: bytes, offset: int) -> tuple[int, int]:
+    """(value, next offset)."""
+    value = shift = 0
+    while True:
+        byte = data[offset]
+        offset += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, offset
+        shift += 7
+
+
+def gaps_of(ids: Iterable[int]) -> bytearray:
+    """Ascending ids as varint gaps (first id, then gap - 1), without a count."""
+    out = bytearray()
+    previous = -1
+    for doc_id in ids:
+        put_varint(out, doc_id - previous - 1)
+        previous = doc_id
+    return out
+
+
+def id_list(ids: list[int]) -> bytes:
+    return varint(len(ids)) + bytes(gaps_of(ids))
+
+
+def read_gaps(data: bytes, offset: int, count: int) -> tuple[list[int], int]:
+    ids = []
+    previous = -1
+    for _ in range(count):
+        gap, offset = read_varint(data, offset)
+        previous += gap + 1
+        ids.append(previous)
+    return ids, offset
+
+
+def keyed_file(entries: list[tuple[str, bytes]]) -> bytes:
+    """Directory of (key, payload size), then the payloads."""
+    entries = sorted(entries)
+    out = bytearray(varint(len(entries)))
+    for key, payload in entries:
+        raw = key.encode("utf-8")
+        put_varint(out, len(raw))
+        out += raw
+        put_varint(out, len(payload))
+    for _, payload in entries:
+        out += payload
+    return bytes(out)
+
+
+def read_keyed_file(data: bytes) -> dict[str, bytes]:
+    """{key: payload} of a decompressed postings or forms file."""
+    count, offset = read_varint(data, 0)
+    directory = []
+    for _ in range(count):
+        size, offset = read_varint(data, offset)
+        key = data[offset : offset + size].decode("utf-8")
+        offset += size
+        size, offset = read_varint(data, offset)
+        directory.append((key, size))
+    entries = {}
+    for key, size in directory:
+        entries[key] = data[offset : offset + size]
+        offset += size
+    return entries
+
+
+def compress(data: bytes) -> bytes:
+    """Deterministic gzip: the same index gives the same bytes."""
+    return gzip.compress(data, compresslevel=9, mtime=0)

@@ -1,0 +1,110 @@
+// The search sections of vectors.json and the parts of search.js that need no page.
+// Run: node --test plugins/search_index/tests/
+"use strict";
+
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const zlib = require("node:zlib");
+
+const VnText = require("../../../theme/static/js/vntext.js");
+const VnSearch = require("../../../theme/static/js/search.js");
+
+const vectors = JSON.parse(
+  fs.readFileSync(path.join(__dirname, "..", "..", "vietnamese", "vectors.json"), "utf8")
+);
+
+test(`search_query vectors (${vectors.search_query.length} cases)`, async (t) => {
+  assert.ok(vectors.search_query.length >= 15);
+  for (const [i, c] of vectors.search_query.entries()) {
+    await t.test(`search_query-${i} ${JSON.stringify(c.input).slice(0, 60)}`, () => {
+      assert.deepStrictEqual(VnText.searchQuery(c.input), c.output);
+    });
+  }
+});
+
+test("search_query vectors with the fallback regex (old engines)", () => {
+  const old = VnText._create(true);
+  for (const c of vectors.search_query) {
+    assert.deepStrictEqual(old.searchQuery(c.input), c.output, JSON.stringify(c.input));
+  }
+});
+
+test(`search_keys vectors (${vectors.search_keys.length} cases)`, () => {
+  assert.ok(vectors.search_keys.length >= 15);
+  for (const c of vectors.search_keys) {
+    assert.equal(VnSearch.groupOf(c.input), c.group, c.input);
+    assert.equal(VnSearch.hashKey(c.input), c.hash, c.input);
+  }
+});
+
+test("gunzip matches zlib on text, binary and empty data", () => {
+  const samples = [
+    Buffer.alloc(0),
+    Buffer.from("Sở Khoa học và Công nghệ ".repeat(500)),
+    Buffer.from(Array.from({ length: 70000 }, (_, i) => (i * 2654435761) >>> 24)),
+    Buffer.from(Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? i & 255 : 0))),
+  ];
+  for (const sample of samples) {
+    for (const level of [0, 1, 6, 9]) {
+      const packed = zlib.gzipSync(sample, { level });
+      assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(packed))), sample);
+    }
+  }
+  // Fixed Huffman blocks (small inputs) and a stored block inside a stream.
+  const small = Buffer.from("abcabcabc");
+  const fixed = zlib.gzipSync(small, { strategy: zlib.constants.Z_FIXED });
+  assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(fixed))), small);
+});
+
+test("gunzip passes through data a server already decompressed", () => {
+  const plain = new Uint8Array([3, 1, 2]);
+  assert.equal(VnSearch.gunzip(plain), plain);
+});
+
+test("parseDay reads day first and rejects impossible dates", () => {
+  const day = (y, m, d) => Date.UTC(y, m - 1, d) / 86400000;
+  assert.equal(VnSearch.parseDay("05/02/2020"), day(2020, 2, 5));
+  assert.equal(VnSearch.parseDay("5/2/2020"), day(2020, 2, 5));
+  assert.equal(VnSearch.parseDay(" 16.11.2017 "), day(2017, 11, 16));
+  assert.equal(VnSearch.parseDay("2017-11-16"), day(2017, 11, 16));
+  assert.equal(VnSearch.parseDay("29/02/2024"), day(2024, 2, 29));
+  assert.equal(VnSearch.parseDay(""), null);
+  for (const bad of ["31/02/2020", "29/02/2023", "00/01/2020", "1/13/2020", "abc", "16/11/17"]) {
+    assert.ok(Number.isNaN(VnSearch.parseDay(bad)), bad);
+  }
+  assert.equal(VnSearch.formatDay(day(2017, 11, 16)), "16/11/2017");
+  assert.equal(VnSearch.formatDay(day(2017, 11, 16), true), "2017-11-16");
+});
+
+test("the URL keeps the query, filters and page", () => {
+  const state = {
+    q: "hop giao ban ",
+    categories: ["tin-hoat-dong", "thong-bao"],
+    from: "01/01/2016",
+    to: "31/12/2016",
+    sort: "moi-nhat",
+    page: 3,
+  };
+  const search = VnSearch.stateQuery(state);
+  assert.equal(
+    search,
+    "?q=hop+giao+ban+&chuyen-muc=tin-hoat-dong&chuyen-muc=thong-bao" +
+      "&tu-ngay=01%2F01%2F2016&den-ngay=31%2F12%2F2016&sap-xep=moi-nhat&trang=3"
+  );
+  assert.deepStrictEqual(VnSearch.readState(search), state);
+  // The sidebar box sends an empty category for "all"; defaults stay out of the URL.
+  const sidebar = VnSearch.readState("?chuyen-muc=&q=dau+tu&tu-ngay=&den-ngay=");
+  assert.deepStrictEqual(sidebar, {
+    q: "dau tu", categories: [], from: "", to: "", sort: "lien-quan", page: 1,
+  });
+  assert.equal(VnSearch.stateQuery(sidebar), "?q=dau+tu");
+  assert.equal(VnSearch.readState("?trang=-4&sap-xep=x").page, 1);
+});
+
+test("client and vntext fit in 15 KB gzip", () => {
+  const js = path.join(__dirname, "..", "..", "..", "theme", "static", "js");
+  const source = Buffer.concat(["vntext.js", "search.js"].map((f) => fs.readFileSync(path.join(js, f))));
+  assert.ok(zlib.gzipSync(source, { level: 9 }).length <= 15 * 1024);
+});

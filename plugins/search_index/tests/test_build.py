@@ -1,0 +1,199 @@
+"""Real Pelican builds: the index files, the search page and the errors."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import shutil
+
+import pytest
+
+from conftest import PROJECT
+from search_index import Document, IndexOptions, build_index
+from search_index.index_format import read_keyed_file
+
+from .fixture_site import ARTICLES, INDEX, build_site, url
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_site(tmp_path_factory.mktemp("search-build"))
+
+
+def meta_of(site):
+    return json.loads(gzip.decompress((site.output / INDEX / "meta.bin").read_bytes()))
+
+
+def records_of(site):
+    folder = site.output / INDEX / "d"
+    meta = meta_of(site)
+    records = []
+    for block in range(-(-meta["count"] // meta["docsPerFile"])):
+        records += json.loads(gzip.decompress((folder / f"{block}.bin").read_bytes()))
+    return records
+
+
+def test_meta_describes_the_index(site):
+    meta = meta_of(site)
+    assert meta["version"] == 1 and meta["count"] == len(ARTICLES)
+    assert len(meta["build"]) == 12
+    assert meta["categories"][:3] == [
+        ["tin-hoat-dong", "Tin hoạt động", 3],
+        ["chi-dao-dieu-hanh", "Chỉ đạo điều hành", 3],
+        ["khoa-hoc-va-cong-nghe", "Khoa học và công nghệ", 3],
+    ]
+    for shard in range(meta["shards"]):
+        assert (site.output / INDEX / "s" / f"{shard:x}.bin").exists()
+
+
+def test_documents_are_numbered_newest_first(site):
+    records = records_of(site)
+    days = [record[2] for record in records]
+    assert days == sorted(days, reverse=True)
+    assert records[0][1] == url("ban-giao-thiet-bi")
+    assert records[-1][1] == url("nuoi-trong-thuy-san")
+
+
+def test_records_come_from_the_rendered_page(site):
+    by_url = {record[1]: record for record in records_of(site)}
+    title, _, _, category, excerpt = by_url[url("canh-bao-lua-dao")]
+    # The page shows the markup as text; the record keeps that text, unescaped.
+    assert title == 'Cảnh báo <script>alert("x")</script> & <b>lừa đảo</b> qua mạng'
+    assert meta_of(site)["categories"][category][0] == "thong-bao"
+    assert excerpt == "Người dân cần cảnh giác với các thủ đoạn lừa đảo qua mạng."
+    lead = by_url[url("thu-hut-dau-tu")][4]
+    assert lead == "Nguồn vốn đầu tư được phân bổ cho các dự án trọng điểm."
+
+
+def test_accented_forms_are_kept_for_the_exact_boost(site):
+    forms = {}
+    for path in [
+        *(site.output / INDEX).glob("f/*.bin"),
+        *(site.output / INDEX).glob("kf/*.bin"),
+    ]:
+        forms.update(read_keyed_file(gzip.decompress(path.read_bytes())))
+    assert "hoà".encode() in forms["hoa"]  # both tone placements: one form
+    assert "hòa".encode() not in forms["hoa"]
+    assert "đông".encode() in forms["dong"] and "đồng".encode() in forms["dong"]
+
+
+def test_the_same_content_gives_the_same_files(site, tmp_path):
+    again = build_site(tmp_path)
+    first = sorted(p.relative_to(site.output) for p in (site.output / INDEX).rglob("*"))
+    second = sorted(
+        p.relative_to(again.output) for p in (again.output / INDEX).rglob("*")
+    )
+    assert first == second
+    for relative in first:
+        path = site.output / relative
+        if path.is_file():
+            assert path.read_bytes() == (again.output / relative).read_bytes(), relative
+
+
+def test_search_page_form_and_scripts(site):
+    soup = site.soup("tim-kiem/")
+    scripts = [s.get("src") for s in soup.head.find_all("script")]
+    assert "/theme/js/vntext.js" in scripts and "/theme/js/search.js" in scripts
+    assert scripts.index("/theme/js/vntext.js") < scripts.index("/theme/js/search.js")
+    assert all(s.has_attr("defer") and s.get("src") for s in soup.find_all("script"))
+    assert not soup.find_all(style=True) and not soup.find_all("style")
+    root = soup.find(attrs={"data-search": True})
+    assert root["data-search-index"] == "/tim-kiem/chi-muc/"
+    form = root.find("form", attrs={"data-search-form": True})
+    assert form["action"] == "/tim-kiem/" and form["method"] == "get"
+    names = {field.get("name") for field in form.find_all(["input", "select"])}
+    assert names == {"q", "chuyen-muc", "tu-ngay", "den-ngay", "sap-xep"}
+    for field in form.find_all(["input", "select"]):
+        if field.get("type") != "checkbox":
+            assert form.find("label", attrs={"for": field["id"]}), field["id"]
+    boxes = form.find_all("input", attrs={"name": "chuyen-muc"})
+    assert {box["value"] for box in boxes} >= {"tin-hoat-dong", "thong-bao"}
+    assert root.find(attrs={"aria-live": "polite"})
+
+
+def test_search_page_without_javascript_offers_archives(site):
+    soup = site.soup("tim-kiem/")
+    assert "cần JavaScript" in soup.find(attrs={"data-search-nojs": True}).text
+    browse = soup.find(attrs={"data-search-browse": True})
+    links = [a["href"] for a in browse.find_all("a")]
+    assert "/chuyen-muc/thong-bao/" in links
+    assert any(link.startswith("/luu-tru/2021/") for link in links)
+
+
+def test_the_sidebar_box_sends_what_the_page_reads(site):
+    box = site.soup("tim-kiem/").find("form", class_="search-box__form")
+    assert box["action"] == "/tim-kiem/"
+    names = {field.get("name") for field in box.find_all(["input", "select"])}
+    assert names <= {"q", "chuyen-muc", "tu-ngay", "den-ngay", "sap-xep", "trang"}
+
+
+def test_index_folder_setting(tmp_path):
+    site = build_site(tmp_path, SEARCH_INDEX_PATH="du-lieu/tim-kiem")
+    assert (site.output / "du-lieu/tim-kiem/meta.bin").exists()
+    root = site.soup("tim-kiem/").find(attrs={"data-search": True})
+    assert root["data-search-index"] == "/du-lieu/tim-kiem/"
+
+
+def test_site_without_articles(tmp_path):
+    site = build_site(tmp_path, {"pages/gioi-thieu.md": "Title: Giới thiệu\n\nSở.\n"})
+    assert meta_of(site)["count"] == 0
+
+
+def test_a_page_without_the_title_element_is_an_error(tmp_path, caplog):
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT / "theme", theme)
+    article = theme / "templates" / "article.html"
+    article.write_text(
+        article.read_text("utf-8").replace("article__title", "article__heading"),
+        "utf-8",
+    )
+    with caplog.at_level(logging.ERROR):
+        site = build_site(
+            tmp_path,
+            {"articles/2017/a.md": ARTICLES["gom-su-dong-trieu"]},
+            THEME=str(theme),
+        )
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("a.md:1:" in e and ".article__title" in e for e in errors), errors
+    # The article is still indexed, with its metadata title.
+    assert records_of(site)[0][0] == "Phát triển nhãn hiệu gốm sứ Đông Triều"
+
+
+def test_an_unreadable_page_is_reported_not_dropped_silently(tmp_path):
+    documents = [
+        Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
+    ]
+    summary = build_index(
+        documents, [("tin", "Tin")], tmp_path / "index", IndexOptions()
+    )
+    assert summary.unreadable == ["a.md"] and summary.documents == 0
+    meta = gzip.decompress((tmp_path / "index" / "meta.bin").read_bytes())
+    assert json.loads(meta)["count"] == 0
+
+
+def test_several_processes_give_the_same_index(site, tmp_path):
+    records = records_of(site)
+    documents = [
+        Document(
+            url=record[1],
+            html_path=str(site.output / record[1] / "index.html"),
+            day=record[2],
+            category=record[3],
+            title=record[0],
+        )
+        for record in records
+    ]
+    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
+    one = build_index(
+        documents, categories, tmp_path / "one", IndexOptions(processes=1)
+    )
+    two = build_index(
+        documents, categories, tmp_path / "two", IndexOptions(processes=2)
+    )
+    assert one.keys == two.keys and one.bytes == two.bytes
+    for path in (tmp_path / "one").rglob("*.bin"):
+        assert (
+            path.read_bytes()
+            == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+        )
