@@ -96,6 +96,9 @@ def project_site(tmp_path_factory) -> Site:
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    # As deploy/nginx does: the old portal's .aspx addresses are HTML pages.
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".aspx": "text/html"}
+
     def log_message(self, *args) -> None:
         pass
 

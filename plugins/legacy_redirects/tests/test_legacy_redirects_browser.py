@@ -2,46 +2,19 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import partial
-from pathlib import Path
-
 import pytest
 
-from conftest import QuietHandler
+from conftest import serving
 
 from .test_legacy_redirects_build import FILES, build
 
 pytestmark = pytest.mark.browser
 
 
-class AspxAsHtmlHandler(QuietHandler):
-    """Like a configured web server: the old .aspx addresses are HTML pages."""
-
-    extensions_map = {**QuietHandler.extensions_map, ".aspx": "text/html"}
-
-
-@contextmanager
-def serving_aspx(directory: Path) -> Iterator[str]:
-    from http.server import ThreadingHTTPServer
-
-    handler = partial(AspxAsHtmlHandler, directory=str(directory))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture
 def served(make_site):
     site = build(make_site, FILES)
-    with serving_aspx(site.output) as base:
+    with serving(site.output) as base:
         yield base
 
 
