@@ -32,20 +32,11 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Category
 
 from date_archives.grouping import group_articles, place
+from pelicanconf import CATEGORIES
 from vietnamese import format_number
 
 HERE = Path(__file__).resolve().parent
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-CATEGORIES = [
-    "Tin hoạt động",
-    "Chỉ đạo điều hành",
-    "Khoa học và công nghệ",
-    "Đề tài - dự án",
-    "Sở hữu trí tuệ",
-    "Tiêu chuẩn - Đo lường - Chất lượng",
-    "Chuyển đổi số",
-    "Thông báo",
-]
 VERBS = ["Hội nghị", "Họp", "Nghiệm thu", "Kiểm tra", "Tập huấn", "Triển khai"]
 TOPICS = [
     "đề tài ứng dụng viễn thám",

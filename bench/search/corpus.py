@@ -26,16 +26,6 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from vietnamese import canonical, slugify, tokenize  # noqa: E402
 
-CATEGORIES = [
-    "Tin hoạt động",
-    "Chỉ đạo điều hành",
-    "Khoa học và công nghệ",
-    "Đề tài - dự án",
-    "Sở hữu trí tuệ",
-    "Tiêu chuẩn - Đo lường - Chất lượng",
-    "Chuyển đổi số",
-    "Thông báo",
-]
 PLACES = [
     "Hạ Long", "Cẩm Phả", "Uông Bí", "Móng Cái", "Đông Triều", "Quảng Yên",
     "Vân Đồn", "Tiên Yên", "Bình Liêu", "Đầm Hà", "Hải Hà", "Ba Chẽ", "Cô Tô",

@@ -15,10 +15,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
-from corpus import CATEGORIES  # noqa: E402
-
+from pelicanconf import CATEGORIES  # noqa: E402
 from search_index import Document, build_index  # noqa: E402
 from vietnamese import slugify  # noqa: E402
 
