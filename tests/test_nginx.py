@@ -138,6 +138,18 @@ def test_hashed_assets_are_cached_forever(nginx_site):
     assert "Content-Security-Policy" in headers
 
 
+def test_search_index_data_is_cached_forever_but_not_its_manifest(nginx_site):
+    base, output = nginx_site
+    index = output / "tim-kiem/chi-muc"
+    data = next(index.glob("*/s/0.bin"))
+    status, headers, body = request(f"{base}/{data.relative_to(output).as_posix()}")
+    assert status == 200 and body == data.read_bytes()
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    status, headers, body = request(f"{base}/tim-kiem/chi-muc/meta.bin")
+    assert status == 200 and body == (index / "meta.bin").read_bytes()
+    assert headers["Cache-Control"] == "no-cache"
+
+
 def test_old_portal_addresses_redirect(nginx_site):
     base, output = nginx_site
     mapping = json.loads((output / "redirects/legacy.json").read_text("utf-8"))

@@ -269,7 +269,8 @@ class IndexWriter:
         return bytes(out)
 
     def files(self) -> dict[str, bytes]:
-        """{path: bytes}: gzip data files and "meta.bin", the gzip JSON manifest."""
+        """{path: bytes}: "meta.bin", the gzip JSON manifest, and the gzip data
+        files under "<build>/", where build is their content hash."""
         out: dict[str, bytes] = {}
         postings, forms_of = {}, defaultdict(list)
         for key, item in self.index.postings.items():
@@ -287,12 +288,10 @@ class IndexWriter:
             members[record[3]].append(doc_id)
         for number in range(len(self.categories)):
             out[f"c/{number}.bin"] = compress(id_list(members[number]))
-        build = hashlib.sha1()
-        for path in sorted(out):
-            build.update(path.encode() + b"\0" + out[path])
+        build = content_hash(out)
         meta = {
             "version": FORMAT_VERSION,
-            "build": build.hexdigest()[:12],
+            "build": build,
             "count": self.count,
             "shards": shards,
             "formShards": form_shards,
@@ -305,6 +304,9 @@ class IndexWriter:
             "heavyForms": heavy_forms,
         }
         text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
+        # Data files live in a folder named by their content hash, so a host
+        # can cache them forever; only the small manifest is revalidated.
+        out = {f"{build}/{path}": data for path, data in out.items()}
         out[META] = compress(text.encode("utf-8"))
         return out
 
@@ -357,6 +359,14 @@ class IndexWriter:
             else:
                 runs.append([record[2], 1])
         return runs
+
+
+def content_hash(files: dict[str, bytes]) -> str:
+    """12 hex digits that change whenever any file's name or bytes change."""
+    digest = hashlib.sha1()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path])
+    return digest.hexdigest()[:12]
 
 
 def write_files(target: Path, files: dict[str, bytes]) -> None:

@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import shutil
+from dataclasses import replace
 
 import pytest
 
@@ -25,8 +26,12 @@ def meta_of(site):
     return json.loads(gzip.decompress((site.output / INDEX / "meta.bin").read_bytes()))
 
 
+def data_folder(site):
+    return site.output / INDEX / meta_of(site)["build"]
+
+
 def records_of(site):
-    folder = site.output / INDEX / "d"
+    folder = data_folder(site) / "d"
     meta = meta_of(site)
     records = []
     for block in range(-(-meta["count"] // meta["docsPerFile"])):
@@ -44,7 +49,7 @@ def test_meta_describes_the_index(site):
         ["khoa-hoc-va-cong-nghe", "Khoa học và công nghệ", 3],
     ]
     for shard in range(meta["shards"]):
-        assert (site.output / INDEX / "s" / f"{shard:x}.bin").exists()
+        assert (data_folder(site) / "s" / f"{shard:x}.bin").exists()
 
 
 def test_documents_are_numbered_newest_first(site):
@@ -66,11 +71,25 @@ def test_records_come_from_the_rendered_page(site):
     assert lead == "Nguồn vốn đầu tư được phân bổ cho các dự án trọng điểm."
 
 
+def test_data_files_are_named_by_their_content(site, tmp_path):
+    """The folder name changes with any byte, so hosts may cache it forever."""
+    names = {path.name for path in (site.output / INDEX).iterdir()}
+    assert names == {"meta.bin", meta_of(site)["build"]}
+    page = str(site.output / url("thu-hut-dau-tu") / "index.html")
+    document = Document("tin-tuc/a/", page, 1, 0, "A")
+    builds = []
+    for name, day in (("first", 1), ("again", 1), ("changed", 2)):
+        build_index([replace(document, day=day)], [("tin", "Tin")], tmp_path / name)
+        builds.append({path.name for path in (tmp_path / name).iterdir()})
+    assert builds[0] == builds[1] != builds[2]
+    assert all(len(names) == 2 and "meta.bin" in names for names in builds)
+
+
 def test_accented_forms_are_kept_for_the_exact_boost(site):
     forms = {}
     for path in [
-        *(site.output / INDEX).glob("f/*.bin"),
-        *(site.output / INDEX).glob("kf/*.bin"),
+        *data_folder(site).glob("f/*.bin"),
+        *data_folder(site).glob("kf/*.bin"),
     ]:
         forms.update(read_keyed_file(gzip.decompress(path.read_bytes())))
     assert "hoà".encode() in forms["hoa"]  # both tone placements: one form

@@ -175,4 +175,4 @@ def test_file_layout_does_not_change_results(site, tmp_path):
     )
     requests = [{"text": text} for text in LAYOUT_QUERIES]
     assert query(spread, *requests) == query(site, *requests)
-    assert list((spread.output / "tim-kiem/chi-muc/k").glob("*.bin"))
+    assert list((spread.output / "tim-kiem/chi-muc").glob("*/k/*.bin"))

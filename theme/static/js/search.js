@@ -259,14 +259,19 @@
     }
     return self.metaPromise;
   };
-  /** Decompressed bytes of a data file, fetched once. */
+  /** Decompressed bytes of a data file (in the build's folder), fetched once. */
   Index.prototype.file = function (meta, path, parse) {
-    var self = this, key = path;
+    var self = this, key = meta.build + "/" + path;
     if (!self.cache[key]) {
-      self.cache[key] = self.load(self.base + path + "?v=" + meta.build).then(function (bytes) {
+      self.cache[key] = self.load(self.base + key).then(function (bytes) {
         return parse ? parse(gunzip(bytes)) : gunzip(bytes);
       });
-      self.cache[key].catch(function () { delete self.cache[key]; });
+      // A failed file may mean a newer build replaced this one: the next
+      // search reads the manifest again.
+      self.cache[key].catch(function () {
+        delete self.cache[key];
+        self.metaPromise = null;
+      });
     }
     return self.cache[key];
   };
