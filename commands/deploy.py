@@ -1,4 +1,8 @@
-"""`sokhcn deploy`: upload a publish build with rsync, changed files only."""
+"""`sokhcn deploy`: upload a publish build, changed files only, removed files last.
+
+An `s3://bucket/prefix` target goes to an S3-compatible store (deploy_s3.py);
+any other target is handed to rsync.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,10 @@ import subprocess
 from pathlib import Path
 
 HELP = (
-    "Tải bản xuất bản lên máy chủ bằng rsync (chỉ tệp thay đổi, xoá tệp cũ sau cùng)."
+    "Tải bản xuất bản lên máy chủ bằng rsync hoặc lên kho S3 "
+    "(chỉ tệp thay đổi, xoá tệp cũ sau cùng)."
 )
+S3_SCHEME = "s3://"
 PREVIEW_MARK = "loi-noi-dung"  # only preview builds have the problems page
 RSYNC_OPTIONS = [
     "--recursive",
@@ -24,11 +30,18 @@ RSYNC_OPTIONS = [
 
 def add_arguments(parser) -> None:
     parser.add_argument(
-        "target", help="nơi nhận, ví dụ deploy@may-chu:/srv/sokhcn/output/"
+        "target",
+        help="nơi nhận, ví dụ deploy@may-chu:/srv/sokhcn/output/ "
+        "hoặc s3://bucket/thu-muc",
     )
     parser.add_argument("--output", default="output", help="thư mục bản xuất bản")
     parser.add_argument(
         "--dry-run", action="store_true", help="chỉ liệt kê, không tải lên"
+    )
+    parser.add_argument(
+        "--endpoint-url",
+        help="địa chỉ kho S3 tương thích (chỉ với s3://), ví dụ https://s3.example.vn; "
+        "thông tin đăng nhập lấy từ biến môi trường AWS_*",
     )
 
 
@@ -40,8 +53,6 @@ def problem_with(output: Path) -> str | None:
             f"{output} là bản xem trước (có trang lỗi nội dung): "
             "dựng lại bằng pelican content -s publishconf.py"
         )
-    if shutil.which("rsync") is None:
-        return "chưa cài rsync: sudo apt-get install rsync"
     return None
 
 
@@ -57,6 +68,16 @@ def run(args) -> int:
     problem = problem_with(output)
     if problem:
         print(f"Lỗi: {problem}")
+        return 2
+    if args.target.startswith(S3_SCHEME):
+        from commands.deploy_s3 import deploy
+
+        return deploy(output, args.target, args.endpoint_url, args.dry_run)
+    if args.endpoint_url:
+        print("Lỗi: --endpoint-url chỉ dùng với nơi nhận s3://")
+        return 2
+    if shutil.which("rsync") is None:
+        print("Lỗi: chưa cài rsync: sudo apt-get install rsync")
         return 2
     result = subprocess.run(rsync_command(output, args.target, args.dry_run))
     if result.returncode:

@@ -5,8 +5,8 @@ can be cached forever) and every page points to them; with `PRECOMPRESS`, text
 files get gzip and brotli copies beside them.
 """
 
-from .fingerprint import fingerprint_assets
+from .fingerprint import HASHED_NAME, fingerprint_assets
 from .precompress import precompress_tree
 from .signals import register
 
-__all__ = ["fingerprint_assets", "precompress_tree", "register"]
+__all__ = ["HASHED_NAME", "fingerprint_assets", "precompress_tree", "register"]
