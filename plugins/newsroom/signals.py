@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.utils import order_content
 
 from . import collections
 from .metadata import NewsroomMarkdownReader, end_of_day
@@ -65,9 +66,31 @@ def warn_unknown_category(article) -> None:
         )
 
 
+def build_time(settings) -> datetime:
+    """Now, or SOURCE_DATE_EPOCH when set (reproducible-builds.org), so that
+    two builds of the same content can be byte-identical."""
+    zone = ZoneInfo(settings["TIMEZONE"])
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), zone)
+    return datetime.now(zone).replace(microsecond=0)
+
+
+def order_ties_by_file(generator) -> None:
+    """Pelican reads files in set order, which changes from run to run; sorting
+    by file first makes articles of the same minute keep one order in every
+    build (the configured order is stable, so it keeps this one for ties)."""
+    order = generator.settings["ARTICLE_ORDER_BY"]
+    for name in ("articles", "hidden_articles", "drafts"):
+        contents = getattr(generator, name, None)
+        if contents:
+            contents.sort(key=lambda content: content.source_path)
+            setattr(generator, name, order_content(contents, order))
+
+
 def build_collections(generator) -> None:
     settings = generator.settings
-    now = datetime.now(ZoneInfo(settings["TIMEZONE"])).replace(microsecond=0)
+    now = build_time(settings)
     articles = generator.articles
     context = generator.context
     context["BUILD_TIME"] = now
@@ -86,5 +109,6 @@ def add_units_generator(_pelican):
 def register() -> None:
     signals.readers_init.connect(install_reader)
     signals.content_object_init.connect(enrich_article)
+    signals.article_generator_pretaxonomy.connect(order_ties_by_file)
     signals.article_generator_finalized.connect(build_collections)
     signals.get_generators.connect(add_units_generator)

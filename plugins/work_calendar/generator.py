@@ -173,7 +173,10 @@ class WorkCalendarGenerator(Generator):
 
     def write_data_files(self) -> None:
         settings = self.settings
-        stamp = datetime.now(UTC).replace(microsecond=0)
+        # The build's own time (newsroom honours SOURCE_DATE_EPOCH), so that
+        # rebuilding the same content gives the same files.
+        built = self.context.get("BUILD_TIME") or datetime.now(UTC)
+        stamp = built.astimezone(UTC).replace(microsecond=0)
         zone = settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"
         origin = (settings.get("SITE_ORIGIN") or settings.get("SITEURL") or "").rstrip(
             "/"

@@ -1,0 +1,15 @@
+"""Build speed: work a build does once instead of once per page, and a report.
+
+- `render_once`, a Jinja filter: a macro whose output is the same on every
+  page (the sidebar) is rendered once per build and SITEURL.
+- Content URLs are worked out once, when every generator has read its
+  content, instead of on each of the many times the templates ask for them.
+- Long builds print what they have read and written every few seconds, and
+  every build ends with the time each phase took.
+"""
+
+from .progress import BuildReport
+from .render_once import render_once
+from .signals import register
+
+__all__ = ["BuildReport", "register", "render_once"]

@@ -1,0 +1,68 @@
+"""Progress lines while a build runs, and the time each phase took."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+PHASE_LABELS = {"generate_context": "đọc", "generate_output": "viết"}
+
+
+def vn_number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+class BuildReport:
+    """Counts what a build reads and writes, and times each generator's phases.
+
+    ``say`` prints a line (the console in a build, a list in tests); ``clock``
+    is injectable so the throttling can be tested without sleeping.
+    """
+
+    def __init__(self, say, every: float = 2.0, clock=time.perf_counter):
+        self.say = say
+        self.every = every
+        self.clock = clock
+        self.started = clock()
+        self.last_line = self.started
+        self.counts: Counter[str] = Counter()
+        self.phases: list[tuple[str, float]] = []
+
+    def count(self, what: str) -> None:
+        self.counts[what] += 1
+        now = self.clock()
+        if now - self.last_line >= self.every:
+            self.last_line = now
+            self.say(self.progress_line())
+
+    def progress_line(self) -> str:
+        return (
+            f"… đã đọc {vn_number(self.counts['read'])} bài và trang, "
+            f"đã viết {vn_number(self.counts['written'])} tệp"
+        )
+
+    def timed(self, generator, method_name: str):
+        """Wrap a generator's bound method so its duration is recorded."""
+        method = getattr(generator, method_name)
+        label = f"{PHASE_LABELS[method_name]}: {type(generator).__name__}"
+
+        def run(*args, **kwargs):
+            begun = self.clock()
+            try:
+                return method(*args, **kwargs)
+            finally:
+                self.phases.append((label, self.clock() - begun))
+
+        return run
+
+    def summary_lines(self, slowest: int = 8) -> list[str]:
+        total = self.clock() - self.started
+        lines = [
+            f"Dựng xong trong {total:.1f} giây: đọc "
+            f"{vn_number(self.counts['read'])} bài và trang, viết "
+            f"{vn_number(self.counts['written'])} tệp. Các bước lâu nhất:"
+        ]
+        ranked = sorted(self.phases, key=lambda phase: phase[1], reverse=True)
+        for label, seconds in ranked[:slowest]:
+            lines.append(f"  {seconds:7.2f} giây  {label}")
+        return lines
