@@ -55,13 +55,21 @@ class BuildReport:
 
         return run
 
-    def summary_lines(self, slowest: int = 8) -> list[str]:
+    def summary_lines(self, reading: dict | None = None, slowest: int = 8) -> list[str]:
+        """``reading``: {"cached": files from the cache, "read": files read
+        by the worker processes}."""
         total = self.clock() - self.started
         lines = [
             f"Dựng xong trong {total:.1f} giây: đọc "
             f"{vn_number(self.counts['read'])} bài và trang, viết "
-            f"{vn_number(self.counts['written'])} tệp. Các bước lâu nhất:"
+            f"{vn_number(self.counts['written'])} tệp."
         ]
+        if reading:
+            lines.append(
+                f"Đọc lại từ bộ nhớ đệm {vn_number(reading['cached'])} tệp, "
+                f"đọc song song {vn_number(reading['read'])} tệp."
+            )
+        lines.append("Các bước lâu nhất:")
         ranked = sorted(self.phases, key=lambda phase: phase[1], reverse=True)
         for label, seconds in ranked[:slowest]:
             lines.append(f"  {seconds:7.2f} giây  {label}")

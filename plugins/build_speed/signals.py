@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import console
 
 from .progress import BuildReport
+from .read_cache import PARALLEL_FROM, ReadCache
 from .render_once import render_once
 from .url_cache import freeze_urls
 
 # The report of the build under way. Pelican makes its generators afresh for
 # every build (also each rebuild of the preview server), so the first one
 # starts the report and `finalized` prints and ends it.
-_state: dict[str, BuildReport | None] = {"report": None}
+_state: dict = {"report": None, "read_cache": None}
 
 
 def _report() -> BuildReport | None:
@@ -37,6 +40,38 @@ def prepare_generator(generator) -> None:
             setattr(generator, name, report.timed(generator, name))
 
 
+def process_count(settings) -> int:
+    wanted = int(settings.get("BUILD_PROCESSES") or 0)
+    return wanted if wanted > 0 else min(4, os.cpu_count() or 1)
+
+
+def pre_read(generator, paths_setting: str, excludes_setting: str) -> None:
+    """Read the generator's files on every core, or take them from the cache."""
+    settings = generator.settings
+    if not settings.get("BUILD_READ_CACHE", True):
+        return
+    if _state["read_cache"] is None or paths_setting == "ARTICLE_PATHS":
+        _state["read_cache"] = ReadCache(settings)  # a new build
+    cache = _state["read_cache"]
+    files = generator.get_files(
+        settings[paths_setting],
+        exclude=settings[excludes_setting],
+        extensions=generator.readers.extensions,
+    )
+    paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
+    parallel_from = int(settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM))
+    cache.prepare(generator.readers, paths, process_count(settings), parallel_from)
+    cache.install(generator.readers)
+
+
+def pre_read_articles(generator) -> None:
+    pre_read(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def pre_read_pages(generator) -> None:
+    pre_read(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
 def count_read(content) -> None:
     report = _report()
     if report is not None:
@@ -53,11 +88,13 @@ def freeze_all_urls(generators) -> None:
         freeze_urls(generators[0].context.get("generated_content", {}).values())
 
 
-def print_summary(_pelican) -> None:
-    report = _report()
-    _state["report"] = None
+def save_and_report(_pelican) -> None:
+    cache, report = _state["read_cache"], _report()
+    _state["read_cache"] = _state["report"] = None
+    if cache is not None:
+        cache.save()
     if report is not None:
-        for line in report.summary_lines():
+        for line in report.summary_lines(cache.stats if cache else None):
             _print(line)
 
 
@@ -66,4 +103,6 @@ def register() -> None:
     signals.content_object_init.connect(count_read)
     signals.content_written.connect(count_written)
     signals.all_generators_finalized.connect(freeze_all_urls)
-    signals.finalized.connect(print_summary)
+    signals.article_generator_init.connect(pre_read_articles)
+    signals.page_generator_init.connect(pre_read_pages)
+    signals.finalized.connect(save_and_report)

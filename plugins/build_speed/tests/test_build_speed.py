@@ -152,9 +152,11 @@ def test_summary_lists_the_slowest_phases_first():
     generator = ArticlesGenerator()
     report.timed(generator, "generate_context")()
     report.timed(generator, "generate_output")(None)
-    summary = report.summary_lines()
+    summary = report.summary_lines({"cached": 1200, "read": 3})
     assert summary[0].startswith("Dựng xong trong 8.0 giây")
     assert summary[1:] == [
+        "Đọc lại từ bộ nhớ đệm 1.200 tệp, đọc song song 3 tệp.",
+        "Các bước lâu nhất:",
         "     5.00 giây  viết: ArticlesGenerator",
         "     3.00 giây  đọc: ArticlesGenerator",
     ]

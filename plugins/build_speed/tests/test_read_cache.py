@@ -1,0 +1,146 @@
+"""Real builds with the project's settings: reading on several processes and
+from the cache gives the same site as reading one file after another, and the
+cache is never stale."""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import re
+from pathlib import Path
+
+import pytest
+
+from build_speed.read_cache import code_digest
+from conftest import Site, build, write_files
+
+ARTICLES = {
+    f"articles/2024/tin-{number:02d}.md": f"""
+        Title: Họp giao ban tuần {number}
+        Date: {number % 28 + 1:02d}/03/2024 08:{number:02d}
+        Category: Tin hoạt động
+        Tags: giao ban, tuần {number}
+        Author: Trương Thế Bình - Văn phòng
+
+        Sở Khoa học và Công nghệ họp giao ban tuần {number}, bàn về **đầu tư**.
+        """
+    for number in range(24)
+}
+PAGES = {"pages/gioi-thieu.md": "Title: Giới thiệu\n\nSở Khoa học và Công nghệ.\n"}
+FILES = len(ARTICLES) + len(PAGES)
+SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_PARALLEL_FROM": 1, "BUILD_PROCESSES": 2}
+READING = re.compile(r"Đọc lại từ bộ nhớ đệm (\d+) tệp, đọc song song (\d+) tệp")
+
+
+def reading_of(output: str) -> tuple[int, int]:
+    """(files from the cache, files read by worker processes) of one build."""
+    found = READING.findall(" ".join(output.split()))
+    assert len(found) == 1, output
+    return tuple(map(int, found[0]))
+
+
+def same_tree(left: Path, right: Path) -> bool:
+    compared = filecmp.dircmp(left, right)
+    stack = [compared]
+    while stack:
+        node = stack.pop()
+        if node.left_only or node.right_only:
+            return False
+        _, mismatch, errors = filecmp.cmpfiles(
+            node.left, node.right, node.common_files, shallow=False
+        )
+        if mismatch or errors:
+            return False
+        stack += node.subdirs.values()
+    return True
+
+
+@pytest.fixture
+def content(tmp_path) -> Path:
+    folder = tmp_path / "content"
+    write_files(folder, {**ARTICLES, **PAGES})
+    return folder
+
+
+def run(content: Path, output: Path, capsys, **overrides) -> tuple[int, int]:
+    capsys.readouterr()
+    build(content, output, **{**SETTINGS, **overrides})
+    return reading_of(capsys.readouterr().out)
+
+
+def test_parallel_and_cached_reading_give_the_same_site(
+    content, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time
+    plain = tmp_path / "plain"
+    build(content, plain, **SETTINGS, BUILD_READ_CACHE=False)
+    cache = str(tmp_path / "cache-a")
+    parallel = tmp_path / "parallel"
+    assert run(content, parallel, capsys, CACHE_PATH=cache) == (0, FILES)
+    cached = tmp_path / "cached"
+    assert run(content, cached, capsys, CACHE_PATH=cache) == (FILES, 0)
+    for output in (parallel, cached):
+        assert same_tree(plain / "tin-tuc", output / "tin-tuc")
+        assert same_tree(plain / "chuyen-muc", output / "chuyen-muc")
+        assert (plain / "index.html").read_bytes() == (
+            output / "index.html"
+        ).read_bytes()
+
+
+def test_an_edited_file_is_read_again(content, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    run(content, tmp_path / "one", capsys, CACHE_PATH=cache)
+    edited = content / "articles/2024/tin-05.md"
+    edited.write_text(
+        edited.read_text("utf-8").replace("tuần 5", "tuần năm"), encoding="utf-8"
+    )
+    # One file changed: below BUILD_PARALLEL_FROM=2, the build reads it itself.
+    reading = run(
+        content, tmp_path / "two", capsys, CACHE_PATH=cache, BUILD_PARALLEL_FROM=2
+    )
+    assert reading == (FILES - 1, 0)
+    page = Site(tmp_path / "two").soup("tin-tuc/2024/tin-05/")
+    assert page.h1.get_text(strip=True) == "Họp giao ban tuần năm"
+
+
+def test_a_changed_setting_starts_from_an_empty_cache(content, tmp_path, capsys):
+    cache = str(tmp_path / "cache")
+    run(content, tmp_path / "one", capsys, CACHE_PATH=cache)
+    reading = run(content, tmp_path / "two", capsys, CACHE_PATH=cache, TIMEZONE="UTC")
+    assert reading == (0, FILES)
+    # The first settings' cache is kept: preview and publish builds alternate.
+    assert run(content, tmp_path / "three", capsys, CACHE_PATH=cache)[0] > 0
+
+
+def test_changed_plugin_code_changes_the_cache_key(tmp_path):
+    plugin = tmp_path / "plugins" / "demo"
+    write_files(plugin, {"__init__.py": "VALUE = 1\n", "tests/test_x.py": "x = 1\n"})
+    settings = {"PLUGIN_PATHS": [str(tmp_path / "plugins")]}
+    before = code_digest(settings)
+    (plugin / "tests/test_x.py").write_text("x = 2\n")
+    assert code_digest(settings) == before  # tests do not change reading
+    (plugin / "__init__.py").write_text("VALUE = 2\n")
+    assert code_digest(settings) != before
+
+
+def test_a_file_with_an_error_is_reported_by_the_build_itself(
+    content, tmp_path, capsys, caplog
+):
+    write_files(
+        content,
+        {
+            "articles/2024/sai-ngay.md": """
+                Title: Tin sai ngày
+                Date: 31/02/2024
+                Category: Tin hoạt động
+
+                Nội dung.
+                """
+        },
+    )
+    caplog.set_level(logging.WARNING)
+    reading = run(content, tmp_path / "out", capsys, CACHE_PATH=str(tmp_path / "c"))
+    # The workers leave the bad file to the build, which logs its error.
+    assert reading == (0, FILES)
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert any("sai-ngay.md" in message for message in errors), errors
