@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from pelican.contents import Article, Page
 
-URL_KEYS = ("url", "save_as")
-
 
 def freeze_urls(contents) -> int:
-    """Store each object's URL and file name as Pelican's own overrides."""
+    """Store each object's URL as Pelican's own ``override_url``.
+
+    Only the URL: listings ask for it again and again, while ``save_as`` is
+    read about once, and an ``override_save_as`` would change how Pelican's
+    writer treats two pages written to one file (it skips instead of failing).
+    """
     frozen = 0
     for content in contents:
-        if not isinstance(content, (Article, Page)):
-            continue
-        for key in URL_KEYS:
+        if isinstance(content, (Article, Page)) and not hasattr(
+            content, "override_url"
+        ):
             # Read before setting: the property answers from the settings.
-            setattr(content, f"override_{key}", getattr(content, key))
-        frozen += 1
+            content.override_url = content.url
+            frozen += 1
     return frozen
