@@ -69,6 +69,11 @@ class BuildReport:
                 f"Đọc lại từ bộ nhớ đệm {vn_number(reading['cached'])} tệp, "
                 f"đọc song song {vn_number(reading['read'])} tệp."
             )
+        if self.counts["written by workers"]:
+            lines.append(
+                f"Các tiến trình phụ viết "
+                f"{vn_number(self.counts['written by workers'])} tệp."
+            )
         lines.append("Các bước lâu nhất:")
         ranked = sorted(self.phases, key=lambda phase: phase[1], reverse=True)
         for label, seconds in ranked[:slowest]:

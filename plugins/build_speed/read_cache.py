@@ -19,13 +19,14 @@ import logging
 import multiprocessing
 import os
 import pickle
-import threading
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import markdown
 import pelican
 from pelican.readers import _DISCARD  # Pelican's marker for "drop this field"
+
+from .forking import may_fork
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +107,8 @@ def _read_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, str, object]]:
     again itself, so the message reaches the build's own log and error count.
     """
     collect = _Collect()
+    for name in list(logging.Logger.manager.loggerDict):
+        logging.getLogger(name).handlers = []
     root = logging.getLogger()
     root.handlers = [collect]  # this process only: nothing printed twice
     root.setLevel(logging.WARNING)
@@ -154,7 +157,7 @@ class ReadCache:
                 self.stats["cached"] += 1
             else:
                 to_read.append((path, sha1))
-        if len(to_read) >= parallel_from and processes > 1 and _may_fork():
+        if len(to_read) >= parallel_from and processes > 1 and may_fork():
             try:
                 for path, sha1, result in _read_in_workers(readers, to_read, processes):
                     self.results[path] = (sha1, result)
@@ -205,11 +208,6 @@ class ReadCache:
         caches = sorted(folder.glob("reader-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in caches[:-KEPT_CACHES]:
             old.unlink()
-
-
-def _may_fork() -> bool:
-    # fork is quick but unsafe once other threads run (the preview server's).
-    return threading.active_count() == 1
 
 
 def _read_in_workers(readers, jobs, processes):

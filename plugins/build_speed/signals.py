@@ -8,6 +8,8 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import console
 
+from .forking import may_fork
+from .parallel_write import run_in_shares
 from .progress import BuildReport
 from .read_cache import PARALLEL_FROM, ReadCache
 from .render_once import render_once
@@ -17,6 +19,12 @@ from .url_cache import freeze_urls
 # every build (also each rebuild of the preview server), so the first one
 # starts the report and `finalized` prints and ends it.
 _state: dict = {"report": None, "read_cache": None}
+
+
+# Generators whose output is only pages written through Pelican's writer.
+PARALLEL_WRITERS = (
+    "ArticlesGenerator", "PagesGenerator", "DateArchivesGenerator", "UnitsGenerator",
+)  # fmt: skip
 
 
 def _report() -> BuildReport | None:
@@ -29,6 +37,9 @@ def _print(line: str) -> None:
 
 def prepare_generator(generator) -> None:
     generator.env.filters["render_once"] = render_once
+    names = generator.settings.get("BUILD_PARALLEL_WRITERS", PARALLEL_WRITERS)
+    if type(generator).__name__ in names and hasattr(generator, "generate_output"):
+        generator.generate_output = _split(generator, generator.generate_output)
     every = generator.settings.get("BUILD_PROGRESS_SECONDS", 2.0)
     if every is None:
         return
@@ -86,6 +97,32 @@ def count_written(_path, context=None) -> None:
 def freeze_all_urls(generators) -> None:
     if generators:  # they all share one context
         freeze_urls(generators[0].context.get("generated_content", {}).values())
+
+
+def silence_progress() -> None:
+    _state["report"] = None
+
+
+def _split(generator, generate_output):
+    """The generator's output step, split over processes on a big site."""
+
+    def run(writer):
+        settings = generator.settings
+        shares = process_count(settings)
+        big = len(generator.context.get("articles", [])) >= int(
+            settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM)
+        )
+        if shares < 2 or not big or not may_fork():
+            return generate_output(writer)
+        paths = run_in_shares(generate_output, writer, shares, silence_progress)
+        # Pelican's check for two pages written to one file spans generators.
+        getattr(writer, "_written_files", set()).update(paths)
+        if (report := _report()) is not None:
+            report.counts["written"] += len(paths)
+            report.counts["written by workers"] += len(paths)
+        return None
+
+    return run
 
 
 def save_and_report(_pelican) -> None:

@@ -1,0 +1,109 @@
+"""Pages written by several processes: the same site, every file once, and the
+workers' messages and failures reach the build. Builds run in a fresh process,
+since forking is only done where no other thread runs."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+
+from conftest import PROJECT, write_files
+
+from .test_read_cache import ARTICLES, PAGES, same_tree
+
+WORKERS_WROTE = re.compile(r"Các tiến trình phụ viết ([\d.]+) tệp")
+
+
+def pelican(content, output, processes: int) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(PROJECT / "pelicanconf.py"),
+            "-o",
+            str(output),
+            "-e",
+            f'THEME="{PROJECT / "theme"}"',
+            'LINKED_WEBSITES_FILE=""',
+            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
+            "BUILD_PARALLEL_FROM=1",
+            f"BUILD_PROCESSES={processes}",
+            "BUILD_READ_CACHE=false",
+        ],  # fmt: skip
+        cwd=PROJECT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return " ".join(result.stdout.split())
+
+
+def test_pages_written_by_two_processes_are_the_same_site(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {**ARTICLES, **PAGES})
+    alone = pelican(content, tmp_path / "alone", processes=1)
+    shared = pelican(content, tmp_path / "shared", processes=2)
+    assert WORKERS_WROTE.search(alone) is None
+    found = WORKERS_WROTE.search(shared)
+    assert found and int(found[1].replace(".", "")) > 10, shared
+    assert same_tree(tmp_path / "alone", tmp_path / "shared")
+
+
+SCRIPT = """
+import logging, sys
+from build_speed.parallel_write import run_in_shares
+
+class Writer:
+    def write_file(self, name, *args, **kwargs):
+        logging.getLogger("demo").error("wrote %s", name)
+
+def output(writer):
+    for number in range(40):
+        writer.write_file(f"trang-{number}.html")
+    if FAIL and type(writer).__name__ == "ShareWriter" and writer._share == 1:
+        raise ValueError("hỏng ở tiến trình phụ")
+
+seen = []
+class Keep(logging.Handler):
+    def emit(self, record):
+        seen.append(record.getMessage())
+logging.getLogger().addHandler(Keep())
+try:
+    run_in_shares(output, Writer(), 2, lambda: None)
+except RuntimeError as error:
+    print("FAILED", error)
+print(sorted(seen) == sorted(f"wrote trang-{n}.html" for n in range(40)))
+"""
+
+
+def run_script(fail: bool) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", f"FAIL = {fail}\n" + textwrap.dedent(SCRIPT)],
+        cwd=PROJECT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT / "plugins")},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_every_file_is_written_once_and_worker_messages_reach_the_build():
+    # Each "wrote" error is logged in the build's process, once per file,
+    # whichever process wrote it.
+    assert run_script(fail=False).strip() == "True"
+
+
+def test_a_failing_worker_fails_the_build():
+    output = run_script(fail=True)
+    assert "FAILED writing pages failed in a worker process" in output
+    assert "hỏng ở tiến trình phụ" in output
