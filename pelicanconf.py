@@ -88,6 +88,9 @@ GOATCOUNTER_URL = ""
 # The national EMC monitoring script (Circular 22/2023), loaded as an external
 # script, never inline. Empty: not loaded. Add its host to script-src.
 EMC_SCRIPT_URL = ""
+# Preview only: reload the open page when its content changes after a rebuild
+# (scripts/serve.sh turns it on; theme/static/js/live-reload.js).
+LIVE_RELOAD = False
 
 CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",

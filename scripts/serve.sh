@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/pelican content
 echo "Serving on http://127.0.0.1:8000 (Ctrl+C to stop)"
-exec .venv/bin/pelican content --autoreload --listen --bind 127.0.0.1 --port 8000
+# LIVE_RELOAD: an open page reloads itself when its content changes.
+exec .venv/bin/pelican content --autoreload --listen --bind 127.0.0.1 --port 8000 \
+    -e LIVE_RELOAD=true
