@@ -3,7 +3,7 @@
     python bench/search/run.py                    # 2,000 and 20,000 articles
     python bench/search/run.py --sizes 2000       # one size
 
-For each size: generate a deterministic Vietnamese corpus (corpus.py), render it
+For each size: generate a deterministic Vietnamese corpus (bench/corpus.py), render it
 with Pelican and the project's theme (render.py), store one article in ten as
 NFD HTML, build our index (index_site.py) and Pagefind's on the same pages, then
 query both in headless Chromium through one local server that gzips text files
@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-sys.path[:0] = [str(HERE), str(ROOT / "plugins"), str(ROOT)]
+sys.path[:0] = [str(HERE), str(HERE.parent), str(ROOT / "plugins"), str(ROOT)]
 
 import corpus as corpus_module  # noqa: E402
 
@@ -413,7 +413,7 @@ def ours_urls(output: Path, ids: list[int]) -> list[str]:
     for doc_id in ids:
         block = doc_id // size
         if block not in cache:
-            raw = (output / INDEX / "d" / f"{block}.bin").read_bytes()
+            raw = (output / INDEX / meta["build"] / "d" / f"{block}.bin").read_bytes()
             cache[block] = json.loads(gzip.decompress(raw))
         urls.append(cache[block][doc_id - block * size][1])
     return urls
@@ -674,7 +674,7 @@ def report(results: dict, machine: dict, pagefind_version: str) -> str:
         "",
         "## Method",
         "",
-        "- Corpus: `corpus.py`, deterministic, department-style news with the "
+        "- Corpus: `bench/corpus.py`, deterministic, department-style news with the "
         "probe phrases and their distractors; half the articles use the new tone "
         "placement (hoà, thuỷ). Rendered by Pelican with the project's theme "
         "(`render.py`); one article page in ten is then stored as NFD, so both "
@@ -767,28 +767,38 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--work", default="/tmp/search-bench", type=Path)
     parser.add_argument(
+        "--output",
+        default=HERE,
+        type=Path,
+        help="folder for RESULTS.md and results.json (default: bench/search)",
+    )
+    parser.add_argument(
         "--report-only",
         action="store_true",
         help="rewrite RESULTS.md from results.json without measuring",
     )
     arguments = parser.parse_args()
+    output = arguments.output
+    output.mkdir(parents=True, exist_ok=True)
     if arguments.report_only:
-        saved = json.loads((HERE / "results.json").read_text())
+        saved = json.loads((output / "results.json").read_text())
         text = report(saved["results"], saved["machine"], saved["pagefind"])
-        (HERE / "RESULTS.md").write_text(text)
+        (output / "RESULTS.md").write_text(text)
         return
     pagefind_version = ensure_pagefind()
     machine = describe_machine()
     results = {}
     for size in [int(s) for s in arguments.sizes.split(",")]:
         results[str(size)] = bench_size(size, arguments.work)
-        (HERE / "results.json").write_text(
+        (output / "results.json").write_text(
             json.dumps(
-                {"machine": machine, "results": results}, indent=1, ensure_ascii=False
+                {"machine": machine, "results": results, "pagefind": pagefind_version},
+                indent=1,
+                ensure_ascii=False,
             )
         )
-    (HERE / "RESULTS.md").write_text(report(results, machine, pagefind_version))
-    print((HERE / "RESULTS.md").read_text())
+    (output / "RESULTS.md").write_text(report(results, machine, pagefind_version))
+    print((output / "RESULTS.md").read_text())
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Deterministic Vietnamese news corpora for the search benchmark.
+"""Deterministic Vietnamese news corpora, shared by the benchmarks.
 
 Articles look like the department's news: meetings (họp giao ban), investment
 (đầu tư), fisheries (thủy sản / thuỷ sản), integration (hòa nhập / hoà nhập),
@@ -8,20 +8,30 @@ giao", "ban hành", "triệu đồng", "bắt đầu từ", "văn hóa", "sản 
 articles use the new tone placement (hoà, thuỷ), and one in ten is stored
 decomposed (NFD), as real content arrives.
 
-    python bench/search/corpus.py 2000 /tmp/corpus   # writes content/ and corpus.json
+- `generate` and `write_corpus`: the search benchmark's corpus (bench/search),
+  unchanged for a given seed so its results stay comparable.
+- `site_articles` and `write_site`: a whole site for the build benchmark
+  (bench/build): the same text with the newsroom's header fields as editors
+  write them (day-first dates, a pool of "Name - Unit" bylines, Hot/HotUntil,
+  Featured, Image, Attachments, Related, LegacyURL), links to other articles,
+  all in NFC, plus the project's own pages, schedule, images and attachments.
+
+    python bench/corpus.py 2000 /tmp/corpus         # search: content/, corpus.json
+    python bench/corpus.py --site 2000 /tmp/site    # build: content/
 """
 
 from __future__ import annotations
 
 import json
 import random
+import shutil
 import sys
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from vietnamese import canonical, slugify, tokenize  # noqa: E402
@@ -803,7 +813,159 @@ def write_corpus(articles: list[Article], folder: Path) -> None:
     )
 
 
+# ---------- a whole site, for the build benchmark ----------
+
+SITE_SEED = 2026
+DAY_FIRST = "%d/%m/%Y %H:%M"  # as editors write dates (content/, docs/editors.md)
+ISO = "%Y-%m-%d %H:%M"
+# What the project's content/ holds besides articles, copied into every site.
+SITE_FOLDERS = ("pages", "data", "schedule", "images", "files")
+REPORTERS = 40  # bylines: a newsroom's reporters, each in one unit
+SHARES = {  # share of articles with each header field (content/ has about these)
+    "place_tag": 0.4,
+    "product_tag": 0.2,
+    "image": 0.1,
+    "hot": 0.01,
+    "featured": 0.02,
+    "attachments": 0.02,
+    "related": 0.02,
+    "legacy_url": 0.3,
+    "links": 0.3,
+}
+
+
+@dataclass
+class SiteArticle:
+    """One article of a generated site: the search corpus's text and metadata,
+    with the header fields and links a real article of the department has."""
+
+    slug: str
+    date: datetime
+    title: str
+    category: str
+    tags: list[str]
+    author: str  # "Name - Unit"
+    summary: str
+    body: list[str]  # paragraphs; links as [text]({filename}/articles/…)
+    fields: dict[str, str]  # further header fields, in the order editors use
+
+    @property
+    def path(self) -> str:
+        """Relative to content/."""
+        return f"articles/{self.date.year}/{self.slug}.md"
+
+    def markdown(self, date_format: str = DAY_FIRST) -> str:
+        header = {
+            "Title": self.title,
+            "Date": self.date.strftime(date_format),
+            "Category": self.category,
+            "Tags": ", ".join(self.tags),
+            "Author": self.author,
+            "Summary": self.summary,
+            **self.fields,
+        }
+        lines = [f"{key}: {value}" for key, value in header.items()]
+        return "\n".join(lines) + "\n\n" + "\n\n".join(self.body) + "\n"
+
+
+def content_files(folder: str) -> list[str]:
+    """The project's files under content/<folder>, relative to content/."""
+    base = ROOT / "content"
+    found = (base / folder).rglob("*")
+    return sorted(p.relative_to(base).as_posix() for p in found if p.is_file())
+
+
+def site_articles(count: int, seed: int = SITE_SEED) -> list[SiteArticle]:
+    """`count` articles of a realistic site, deterministic for a seed."""
+    rng = random.Random(seed)
+    writer = Writer(rng, datetime(2020, 1, 1))
+    # A unit with " - " in its name would split the byline elsewhere.
+    units = [unit for unit in UNITS if " - " not in unit]
+    reporters = [f"{writer.person()} - {rng.choice(units)}" for _ in range(REPORTERS)]
+    weights = [1 / (1 + rank) ** 0.8 for rank in range(REPORTERS)]
+    images, files = content_files("images"), content_files("files")
+    articles = []
+    for number, base in enumerate(generate(count)):
+        tags = list(base.tags)
+        for share, bank in (("place_tag", PLACES), ("product_tag", PRODUCTS)):
+            extra = rng.choice(bank)
+            if rng.random() < SHARES[share] and extra not in tags:
+                tags.append(extra)
+        date = datetime.strptime(base.date, ISO)
+        fields = {}
+        if rng.random() < SHARES["image"]:
+            fields["Image"] = rng.choice(images)
+            fields["ImageAlt"] = f"Ảnh minh họa: {base.title}"
+        if rng.random() < SHARES["hot"]:
+            fields["Hot"] = "yes"
+            if rng.random() < 0.5:
+                until = date + timedelta(days=rng.randint(7, 90))
+                fields["HotUntil"] = until.strftime("%d/%m/%Y")
+        if rng.random() < SHARES["featured"]:
+            fields["Featured"] = "yes"
+        if rng.random() < SHARES["attachments"]:
+            fields["Attachments"] = ", ".join(rng.sample(files, rng.randint(1, 2)))
+        if rng.random() < SHARES["legacy_url"]:
+            fields["LegacyURL"] = f"ChiTietTinTuc.aspx?nid={10000 + number}"
+        articles.append(
+            SiteArticle(
+                slug=base.slug,
+                date=date,
+                title=base.title,
+                category=base.category,
+                tags=tags,
+                author=rng.choices(reporters, weights)[0],
+                summary=base.summary,
+                body=list(base.body),
+                fields=fields,
+            )
+        )
+    link_articles(articles, rng)
+    return articles
+
+
+def link_articles(articles: list[SiteArticle], rng: random.Random) -> None:
+    """Links to other articles in the body ("Xem thêm …") and `Related:` choices."""
+    if len(articles) < 3:
+        return
+    for article in articles:
+        if rng.random() < SHARES["links"]:
+            for other in rng.sample(articles, rng.randint(1, 2)):
+                if other is article:
+                    continue
+                where = rng.randrange(len(article.body))
+                article.body[where] += (
+                    f" Xem thêm: [{other.title}]({{filename}}/{other.path})."
+                )
+        if rng.random() < SHARES["related"]:
+            chosen = [a for a in rng.sample(articles, 2) if a is not article]
+            article.fields["Related"] = ", ".join(a.path for a in chosen)
+
+
+def write_site(
+    articles: list[SiteArticle],
+    folder: Path,
+    date_format: str = DAY_FIRST,
+    folders: tuple[str, ...] = SITE_FOLDERS,
+) -> Path:
+    """Write the articles, and the project's own `folders` of content/, into
+    folder/content; return that content folder."""
+    content = folder / "content"
+    for name in folders:
+        shutil.copytree(ROOT / "content" / name, content / name, dirs_exist_ok=True)
+    for article in articles:
+        path = content / article.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article.markdown(date_format), encoding="utf-8")
+    return content
+
+
 if __name__ == "__main__":
-    size, target = int(sys.argv[1]), Path(sys.argv[2])
-    write_corpus(generate(size), target)
+    arguments = sys.argv[1:]
+    if arguments[0] == "--site":
+        size, target = int(arguments[1]), Path(arguments[2])
+        write_site(site_articles(size), target)
+    else:
+        size, target = int(arguments[0]), Path(arguments[1])
+        write_corpus(generate(size), target)
     print(f"{size} articles in {target}")
