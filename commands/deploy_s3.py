@@ -271,7 +271,9 @@ def explain(error: Exception, target: Target, where: str) -> str:
 
 
 def upload(bucket: Bucket, uploads: list[LocalFile]) -> None:
-    """Rank by rank, each rank in parallel; the first failure stops the run."""
+    """Rank by rank, each rank in parallel. A failure stops the run after the
+    uploads already under way in its rank; the next ranks and the deletions
+    do not start."""
     for rank in (0, 1, 2):
         group = [file for file in uploads if upload_rank(file.key) == rank]
         with ThreadPoolExecutor(UPLOAD_THREADS) as pool:

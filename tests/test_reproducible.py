@@ -47,6 +47,7 @@ def build(content: Path, output: Path, seed: str) -> None:
             f'THEME="{PROJECT / "theme"}"',
             f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
             "BUILD_PROGRESS_SECONDS=null",
+            f'CACHE_PATH="{output.parent / ("cache-" + seed)}"',  # both clean
         ],  # fmt: skip
         cwd=PROJECT,
         env=environment,

@@ -4,6 +4,8 @@
   page (the sidebar) is rendered once per build and SITEURL.
 - Content URLs are worked out once, when every generator has read its
   content, instead of on each of the many times the templates ask for them.
+- Markdown is read on every core and cached by file hash, settings and code;
+  pages are rendered and written on every core.
 - Long builds print what they have read and written every few seconds, and
   every build ends with the time each phase took.
 """

@@ -1,18 +1,78 @@
-"""When a build may fork worker processes."""
+"""When a build may fork worker processes, and how a worker keeps quiet."""
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
 import threading
+import traceback
+from contextlib import contextmanager
 
 # Pelican's command line shows a rich status line, redrawn by this daemon
-# thread. Workers never print through rich, so its lock cannot hang them.
+# thread. A worker never prints (see `quiet_worker`), so whatever lock that
+# thread held at the fork is never waited for in the worker.
 HARMLESS_THREADS = {"_RefreshThread"}
 
 
 def may_fork() -> bool:
-    """fork is quick, but unsafe while other threads run (a preview server's,
-    a test browser's): then the build does the work in its own process."""
+    """fork is quick, but unsafe while other threads run (a test browser's):
+    then the build does the work in its own process."""
     return all(
         thread is threading.main_thread() or type(thread).__name__ in HARMLESS_THREADS
         for thread in threading.enumerate()
     )
+
+
+def worker_count(settings) -> int:
+    """BUILD_PROCESSES, or one process per usable core, at most four."""
+    wanted = int(settings.get("BUILD_PROCESSES") or 0)
+    if wanted > 0:
+        return wanted
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+    return min(4, usable or os.cpu_count() or 1)
+
+
+class Collect(logging.Handler):
+    """Keeps warnings and errors, with their tracebacks, as plain tuples."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record) -> None:
+        message = record.getMessage()
+        if record.exc_info:
+            message += "\n" + "".join(traceback.format_exception(*record.exc_info))
+        self.records.append((record.name, record.levelno, message))
+
+
+def quiet_worker() -> Collect:
+    """In a forked worker: nothing is printed, warnings and errors are kept
+    for the build to log (once, and counted by safe_publish)."""
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the worker
+    sys.stdout = sys.stderr = devnull  # never wait on a lock held at the fork
+    collect = Collect()
+    for name in list(logging.Logger.manager.loggerDict):
+        logging.getLogger(name).handlers = []
+    root = logging.getLogger()
+    root.handlers = [collect]
+    root.setLevel(logging.WARNING)
+    return collect
+
+
+def log_again(records: list[tuple[str, int, str]]) -> None:
+    for name, level, message in records:
+        logging.getLogger(name).log(level, "%s", message)
+
+
+@contextmanager
+def watching_warnings():
+    """Counts the warnings and errors logged inside the block."""
+    collect = Collect()
+    root = logging.getLogger()
+    root.addHandler(collect)
+    try:
+        yield collect
+    finally:
+        root.removeHandler(collect)

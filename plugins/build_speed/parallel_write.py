@@ -11,14 +11,14 @@ still fails).
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
+import os
 import traceback
 import zlib
 
 from pelican import signals
 
-logger = logging.getLogger(__name__)
+from .forking import log_again, quiet_worker
 
 
 def share_of(name: str, shares: int) -> int:
@@ -51,42 +51,35 @@ class ShareWriter:
         return getattr(self._writer, name)
 
 
-class _Collect(logging.Handler):
-    """Keeps a worker's warnings and errors for the build to log again."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 def _work(generate_output, writer, share, shares, in_worker, connection) -> None:
     """In a worker: write one share and send back what happened."""
-    collect = _Collect()
-    for name in list(logging.Logger.manager.loggerDict):
-        logging.getLogger(name).handlers = []
-    logging.getLogger().handlers = [collect]  # shown by the build, not twice
+    collect = quiet_worker()
     written: list[str] = []
-    signals.content_written.connect(
-        lambda path, context=None: written.append(path), weak=False
-    )
+
+    def remember(path, **_kwargs):
+        written.append(path)
+
+    signals.content_written.connect(remember, weak=False)
+    signals.feed_written.connect(remember, weak=False)
     in_worker()
     failure = None
     try:
         generate_output(ShareWriter(writer, share, shares))
     except BaseException:  # noqa: BLE001 - sent to the build, which raises
         failure = traceback.format_exc()
-    connection.send((collect.records, written, failure))
+    overridden = sorted(getattr(writer, "_overridden_files", ()))
+    connection.send((collect.records, written, overridden, failure))
     connection.close()
+    os._exit(0)  # nothing of the build's process may run again here
 
 
 def run_in_shares(generate_output, writer, shares: int, in_worker) -> list[str]:
     """Run ``generate_output(writer)`` split over ``shares`` processes.
 
     ``in_worker`` runs first in each worker (to silence progress lines).
-    Returns the paths the workers wrote; raises when one of them failed.
+    Pelican's writer learns the files the workers wrote, so its check for two
+    writes to one file spans processes. Returns the paths the workers wrote;
+    raises when one of them failed.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -100,22 +93,33 @@ def run_in_shares(generate_output, writer, shares: int, in_worker) -> list[str]:
         process.start()
         send.close()
         workers.append((process, receive))
-    written: list[str] = []
-    failure = None
     try:
         generate_output(ShareWriter(writer, 0, shares))
     finally:
-        for process, receive in workers:
-            try:
-                records, paths, worker_failure = receive.recv()
-            except EOFError:
-                records, paths = [], []
-                worker_failure = f"a worker stopped with code {process.exitcode}"
-            process.join()
-            for name, level, message in records:
-                logging.getLogger(name).log(level, "%s", message)
-            written += paths
-            failure = failure or worker_failure
-    if failure:
-        raise RuntimeError(f"writing pages failed in a worker process:\n{failure}")
+        answers = [_answer(process, receive) for process, receive in workers]
+    written: list[str] = []
+    failures = []
+    for _records, paths, overridden, failure in answers:
+        written += paths
+        getattr(writer, "_written_files", set()).update(paths)
+        getattr(writer, "_overridden_files", set()).update(overridden)
+        if failure:
+            failures.append(failure)
+    # Every worker has been heard before anything is logged: with
+    # `pelican --fatal` the first message raises.
+    for records, *_ in answers:
+        log_again(records)
+    if failures:
+        raise RuntimeError(
+            "writing pages failed in a worker process:\n" + "\n".join(failures)
+        )
     return written
+
+
+def _answer(process, receive):
+    try:
+        answer = receive.recv()
+    except EOFError:
+        answer = ([], [], [], f"a worker stopped with code {process.exitcode}")
+    process.join()
+    return answer

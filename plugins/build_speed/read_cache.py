@@ -14,6 +14,7 @@ never stale. Templates play no part in reading.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import logging
 import multiprocessing
@@ -22,11 +23,9 @@ import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import markdown
-import pelican
 from pelican.readers import _DISCARD  # Pelican's marker for "drop this field"
 
-from .forking import may_fork
+from .forking import may_fork, quiet_worker, watching_warnings
 
 logger = logging.getLogger(__name__)
 
@@ -64,12 +63,24 @@ def settings_digest(settings: dict) -> str:
 
 
 def code_digest(settings: dict) -> str:
-    digest = hashlib.sha1(f"{pelican.__version__} {markdown.__version__}".encode())
+    """The plugins' source (tests aside) and every installed package's version
+    (Pelican, Python-Markdown, its extensions, Pygments...)."""
+    digest = hashlib.sha1()
+    for name, version in installed_versions():
+        digest.update(f"{name}=={version}\n".encode())
     for folder in settings.get("PLUGIN_PATHS") or []:
         for path in sorted(Path(folder).rglob("*.py")):
-            if "tests" not in path.parts:
+            if "tests" not in path.relative_to(folder).parts:
                 digest.update(path.as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
+
+
+def installed_versions() -> list[tuple[str, str]]:
+    found = {
+        (dist.metadata["Name"] or "", dist.version)
+        for dist in importlib.metadata.distributions()
+    }
+    return sorted(found)
 
 
 def cache_file(settings: dict) -> Path | None:
@@ -87,17 +98,15 @@ def file_sha1(path: str) -> str:
         return hashlib.sha1(handle.read()).hexdigest()
 
 
-class _Collect(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record) -> None:
-        self.count += 1
-
-
 # The readers of the build under way, inherited by forked workers.
 _worker_readers: dict = {}
+# (path, sha1) of the files whose reading logged a message in this process
+# (the preview server's builds share one process).
+_WARNED: set[tuple[str, str]] = set()
+
+
+def _start_worker() -> None:
+    quiet_worker()
 
 
 def _read_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, str, object]]:
@@ -106,24 +115,21 @@ def _read_chunk(jobs: list[tuple[str, str]]) -> list[tuple[str, str, object]]:
     A file that raises or logs a warning is left out: the build reads it
     again itself, so the message reaches the build's own log and error count.
     """
-    collect = _Collect()
-    for name in list(logging.Logger.manager.loggerDict):
-        logging.getLogger(name).handlers = []
-    root = logging.getLogger()
-    root.handlers = [collect]  # this process only: nothing printed twice
-    root.setLevel(logging.WARNING)
     done = []
     for path, sha1 in jobs:
-        before = collect.count
-        try:
-            reader = _worker_readers[os.path.splitext(path)[1].lstrip(".")]
-            content, metadata = reader.read(path)
-        except Exception:  # noqa: BLE001 - the build reports it when re-reading
-            continue
-        if collect.count == before:
-            kept = {k: v for k, v in metadata.items() if v is not _DISCARD}
-            done.append((path, sha1, (content, kept)))
+        with watching_warnings() as messages:
+            try:
+                reader = _worker_readers[os.path.splitext(path)[1].lstrip(".")]
+                content, metadata = reader.read(path)
+            except Exception:  # noqa: BLE001 - the build reports it when re-reading
+                continue
+        if not messages.records:
+            done.append((path, sha1, (content, kept_metadata(metadata))))
     return done
+
+
+def kept_metadata(metadata: dict) -> dict:
+    return {k: v for k, v in metadata.items() if v is not _DISCARD}
 
 
 class ReadCache:
@@ -133,6 +139,9 @@ class ReadCache:
         self.path = cache_file(settings)
         self.previous = self._load()
         self.results: dict[str, tuple[str, object]] = {}
+        # The hash of each file left to the build, taken before it is read:
+        # a file saved again meanwhile is read again by the next build.
+        self.hashes: dict[str, str] = {}
         self.stats = {"cached": 0, "read": 0}
 
     def _load(self) -> dict:
@@ -141,8 +150,9 @@ class ReadCache:
         try:
             with self.path.open("rb") as handle:
                 return pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
-            return {}
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError,
+                ValueError, TypeError):  # fmt: skip
+            return {}  # missing or damaged: read everything
 
     def prepare(
         self, readers, paths: list[str], processes: int, parallel_from: int
@@ -157,6 +167,7 @@ class ReadCache:
                 self.stats["cached"] += 1
             else:
                 to_read.append((path, sha1))
+                self.hashes[path] = sha1
         if len(to_read) >= parallel_from and processes > 1 and may_fork():
             try:
                 for path, sha1, result in _read_in_workers(readers, to_read, processes):
@@ -164,50 +175,60 @@ class ReadCache:
                     self.stats["read"] += 1
             except Exception as error:  # noqa: BLE001 - e.g. unpicklable settings
                 # The build reads whatever is missing itself, one by one.
-                logger.debug("build_speed: parallel reading stopped: %s", error)
+                logger.warning(
+                    "build_speed: không đọc song song được (%s); bản dựng đọc lần "
+                    "lượt từng tệp",
+                    error,
+                )
 
     def install(self, readers) -> None:
         """Make each reader answer from the results before reading itself."""
         for reader in readers.readers.values():
-            original = reader.read
+            reader.read = self._reading_through(reader.read)
 
-            def read(path, original=original):
-                found = self.results.get(path)
-                if found is not None:
-                    return found[1]
+    def _reading_through(self, original):
+        def read(path):
+            found = self.results.get(path)
+            if found is not None:
+                return found[1]
+            sha1 = self.hashes.get(path) or file_sha1(path)
+            with watching_warnings() as messages:
                 content, metadata = original(path)
-                self._remember(path, content, metadata)
-                return content, metadata
+            # A file whose reading logs a message is read by every build, so
+            # the message is shown (and counted) every time. Pelican logs a
+            # message once per process: remember which files did.
+            if messages.records:
+                _WARNED.add((path, sha1))
+            elif (path, sha1) not in _WARNED:
+                self.results[path] = (sha1, (content, kept_metadata(metadata)))
+            return content, metadata
 
-            reader.read = read
-
-    def _remember(self, path: str, content, metadata) -> None:
-        try:
-            kept = {k: v for k, v in metadata.items() if v is not _DISCARD}
-            self.results[path] = (file_sha1(path), (content, kept))
-        except OSError:
-            pass
+        return read
 
     def save(self) -> None:
         """Write this build's results; keep the caches of the last few setting
-        sets (preview and publish builds alternate), drop older ones."""
+        sets (preview and publish builds alternate), drop older ones. A cache
+        that cannot be written costs speed, never the build."""
         if self.path is None:
             return
         folder = self.path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
+        temporary = self.path.with_name(f"{self.path.stem}.{os.getpid()}.tmp")
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             with temporary.open("wb") as handle:
                 pickle.dump(self.results, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError) as error:
-            # A setting that cannot be pickled (a lambda): no cache, no harm.
-            logger.debug("build_speed: cache not saved: %s", error)
+            temporary.replace(self.path)
+            caches = sorted(folder.glob("reader-*.pickle"), key=os.path.getmtime)
+            for old in caches[:-KEPT_CACHES]:
+                old.unlink(missing_ok=True)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError) as error:
+            # e.g. a lambda among the settings, or a full disk
+            logger.warning(
+                "build_speed: không lưu được bộ nhớ đệm đọc (%s); lần dựng sau "
+                "đọc lại mọi tệp",
+                error,
+            )
             temporary.unlink(missing_ok=True)
-            return
-        temporary.replace(self.path)
-        caches = sorted(folder.glob("reader-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in caches[:-KEPT_CACHES]:
-            old.unlink()
 
 
 def _read_in_workers(readers, jobs, processes):
@@ -217,7 +238,9 @@ def _read_in_workers(readers, jobs, processes):
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_start_worker
+        ) as pool:
             for done in pool.map(_read_chunk, chunks):
                 yield from done
     finally:

@@ -8,7 +8,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import console
 
-from .forking import may_fork
+from .forking import may_fork, worker_count
 from .parallel_write import run_in_shares
 from .progress import BuildReport
 from .read_cache import PARALLEL_FROM, ReadCache
@@ -51,11 +51,6 @@ def prepare_generator(generator) -> None:
             setattr(generator, name, report.timed(generator, name))
 
 
-def process_count(settings) -> int:
-    wanted = int(settings.get("BUILD_PROCESSES") or 0)
-    return wanted if wanted > 0 else min(4, os.cpu_count() or 1)
-
-
 def pre_read(generator, paths_setting: str, excludes_setting: str) -> None:
     """Read the generator's files on every core, or take them from the cache."""
     settings = generator.settings
@@ -71,7 +66,7 @@ def pre_read(generator, paths_setting: str, excludes_setting: str) -> None:
     )
     paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
     parallel_from = int(settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM))
-    cache.prepare(generator.readers, paths, process_count(settings), parallel_from)
+    cache.prepare(generator.readers, paths, worker_count(settings), parallel_from)
     cache.install(generator.readers)
 
 
@@ -108,7 +103,7 @@ def _split(generator, generate_output):
 
     def run(writer):
         settings = generator.settings
-        shares = process_count(settings)
+        shares = worker_count(settings)
         big = len(generator.context.get("articles", [])) >= int(
             settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM)
         )

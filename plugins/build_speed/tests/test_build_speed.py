@@ -180,6 +180,7 @@ def test_a_build_prints_its_phase_summary(tmp_path):
             f'THEME="{PROJECT / "theme"}"',
             'LINKED_WEBSITES_FILE=""',
             f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
+            f'CACHE_PATH="{tmp_path / "cache"}"',
         ],  # fmt: skip
         cwd=PROJECT,
         capture_output=True,

@@ -7,12 +7,14 @@ from __future__ import annotations
 import filecmp
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from build_speed.read_cache import code_digest
-from conftest import Site, build, write_files
+from build_speed.read_cache import ReadCache, code_digest
+from conftest import PROJECT, Site, build, write_files
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -144,3 +146,82 @@ def test_a_file_with_an_error_is_reported_by_the_build_itself(
     assert reading == (0, FILES)
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     assert any("sai-ngay.md" in message for message in errors), errors
+
+
+def test_a_warning_is_shown_by_every_build(content, tmp_path):
+    """Pelican shows a message once per process, so each build runs alone."""
+    write_files(
+        content,
+        {
+            "articles/2024/hai-chuyen-muc.md": """
+                Title: Tin có hai chuyên mục
+                Date: 05/03/2024 08:00
+                Category: Tin hoạt động
+                Category: Thông báo
+
+                Nội dung.
+                """
+        },
+    )
+    cache = tmp_path / "cache"
+    for output in ("one", "two"):
+        printed = pelican_alone(content, tmp_path / output, cache)
+        assert "Duplicate definition of `category`" in printed, (output, printed)
+    assert reading_of(printed) == (FILES, 0)  # every other file came from the cache
+
+
+def pelican_alone(content: Path, output: Path, cache: Path) -> str:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(PROJECT / "pelicanconf.py"),
+            "-o",
+            str(output),
+            "-e",
+            f'THEME="{PROJECT / "theme"}"',
+            'LINKED_WEBSITES_FILE=""',
+            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
+            f'CACHE_PATH="{cache}"',
+            "BUILD_PARALLEL_FROM=1",
+            "BUILD_PROCESSES=2",
+        ],  # fmt: skip
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return " ".join((result.stdout + result.stderr).split())
+
+
+class SavingReader:
+    """Reads a file while the editor saves it again."""
+
+    def read(self, path):
+        text = Path(path).read_text("utf-8")
+        Path(path).write_text("Title: Bản mới\n", encoding="utf-8")
+        return text, {"title": "Bản cũ"}
+
+
+class Readers:
+    def __init__(self):
+        self.readers = {"md": SavingReader()}
+
+
+def test_a_file_saved_while_it_is_read_is_read_again_next_time(tmp_path):
+    source = tmp_path / "tin.md"
+    source.write_text("Title: Bản cũ\n", encoding="utf-8")
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGIN_PATHS": []}
+    first = ReadCache(settings)
+    readers = Readers()
+    first.prepare(readers, [str(source)], processes=1, parallel_from=10)
+    first.install(readers)
+    assert readers.readers["md"].read(str(source))[1] == {"title": "Bản cũ"}
+    first.save()
+    second = ReadCache(settings)
+    second.prepare(Readers(), [str(source)], processes=1, parallel_from=10)
+    assert second.stats == {"cached": 0, "read": 0}  # the old text is not served

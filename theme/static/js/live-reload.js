@@ -19,7 +19,8 @@
     fetch(window.location.href, { cache: "no-store", credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (html === null) return;
+        // Pelican rewrites files in place: a page read mid-write is skipped.
+        if (html === null || html.indexOf("</html>") < 0) return;
         var current = mainOf(html);
         if (baseline === null) {
           baseline = current;
