@@ -5,7 +5,8 @@ cache is never stale."""
 from __future__ import annotations
 
 import filecmp
-import logging
+import json
+import os
 import re
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_speed.read_cache import ReadCache, code_digest
-from conftest import PROJECT, Site, build, write_files
+from conftest import PROJECT, Site, write_files
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -64,54 +65,72 @@ def content(tmp_path) -> Path:
     return folder
 
 
-def run(content: Path, output: Path, capsys, **overrides) -> tuple[int, int]:
-    capsys.readouterr()
-    build(content, output, **{**SETTINGS, **overrides})
-    return reading_of(capsys.readouterr().out)
+def pelican_alone(content: Path, output: Path, **settings) -> str:
+    """A build in a process of its own: Pelican shows a message once per
+    process, and the test browser's threads would stop the forking."""
+    extra = [f"{k}={json.dumps(v)}" for k, v in {**SETTINGS, **settings}.items()]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(PROJECT / "pelicanconf.py"),
+            "-o",
+            str(output),
+            "-e",
+            f'THEME="{PROJECT / "theme"}"',
+            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
+            *extra,
+        ],  # fmt: skip
+        cwd=PROJECT,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "250"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return " ".join((result.stdout + result.stderr).split())
 
 
-def test_parallel_and_cached_reading_give_the_same_site(
-    content, tmp_path, capsys, monkeypatch
-):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # one build time
+def run(content: Path, output: Path, **settings) -> tuple[int, int]:
+    return reading_of(pelican_alone(content, output, **settings))
+
+
+def test_parallel_and_cached_reading_give_the_same_site(content, tmp_path):
     plain = tmp_path / "plain"
-    build(content, plain, **SETTINGS, BUILD_READ_CACHE=False)
+    pelican_alone(content, plain, BUILD_READ_CACHE=False, CACHE_PATH=str(plain) + "c")
     cache = str(tmp_path / "cache-a")
     parallel = tmp_path / "parallel"
-    assert run(content, parallel, capsys, CACHE_PATH=cache) == (0, FILES)
+    assert run(content, parallel, CACHE_PATH=cache) == (0, FILES)
     cached = tmp_path / "cached"
-    assert run(content, cached, capsys, CACHE_PATH=cache) == (FILES, 0)
+    assert run(content, cached, CACHE_PATH=cache) == (FILES, 0)
     for output in (parallel, cached):
-        assert same_tree(plain / "tin-tuc", output / "tin-tuc")
-        assert same_tree(plain / "chuyen-muc", output / "chuyen-muc")
-        assert (plain / "index.html").read_bytes() == (
-            output / "index.html"
-        ).read_bytes()
+        assert same_tree(plain, output)
 
 
-def test_an_edited_file_is_read_again(content, tmp_path, capsys):
+def test_an_edited_file_is_read_again(content, tmp_path):
     cache = str(tmp_path / "cache")
-    run(content, tmp_path / "one", capsys, CACHE_PATH=cache)
+    run(content, tmp_path / "one", CACHE_PATH=cache)
     edited = content / "articles/2024/tin-05.md"
     edited.write_text(
         edited.read_text("utf-8").replace("tuần 5", "tuần năm"), encoding="utf-8"
     )
     # One file changed: below BUILD_PARALLEL_FROM=2, the build reads it itself.
-    reading = run(
-        content, tmp_path / "two", capsys, CACHE_PATH=cache, BUILD_PARALLEL_FROM=2
-    )
+    reading = run(content, tmp_path / "two", CACHE_PATH=cache, BUILD_PARALLEL_FROM=2)
     assert reading == (FILES - 1, 0)
     page = Site(tmp_path / "two").soup("tin-tuc/2024/tin-05/")
     assert page.h1.get_text(strip=True) == "Họp giao ban tuần năm"
 
 
-def test_a_changed_setting_starts_from_an_empty_cache(content, tmp_path, capsys):
+def test_a_changed_setting_starts_from_an_empty_cache(content, tmp_path):
     cache = str(tmp_path / "cache")
-    run(content, tmp_path / "one", capsys, CACHE_PATH=cache)
-    reading = run(content, tmp_path / "two", capsys, CACHE_PATH=cache, TIMEZONE="UTC")
+    run(content, tmp_path / "one", CACHE_PATH=cache)
+    reading = run(content, tmp_path / "two", CACHE_PATH=cache, TIMEZONE="UTC")
     assert reading == (0, FILES)
     # The first settings' cache is kept: preview and publish builds alternate.
-    assert run(content, tmp_path / "three", capsys, CACHE_PATH=cache)[0] > 0
+    assert run(content, tmp_path / "three", CACHE_PATH=cache)[0] > 0
 
 
 def test_changed_plugin_code_changes_the_cache_key(tmp_path):
@@ -125,9 +144,7 @@ def test_changed_plugin_code_changes_the_cache_key(tmp_path):
     assert code_digest(settings) != before
 
 
-def test_a_file_with_an_error_is_reported_by_the_build_itself(
-    content, tmp_path, capsys, caplog
-):
+def test_a_file_with_an_error_is_reported_by_the_build_itself(content, tmp_path):
     write_files(
         content,
         {
@@ -140,12 +157,10 @@ def test_a_file_with_an_error_is_reported_by_the_build_itself(
                 """
         },
     )
-    caplog.set_level(logging.WARNING)
-    reading = run(content, tmp_path / "out", capsys, CACHE_PATH=str(tmp_path / "c"))
+    printed = pelican_alone(content, tmp_path / "out", CACHE_PATH=str(tmp_path / "c"))
     # The workers leave the bad file to the build, which logs its error.
-    assert reading == (0, FILES)
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any("sai-ngay.md" in message for message in errors), errors
+    assert reading_of(printed) == (0, FILES)
+    assert "Could not process articles/2024/sai-ngay.md" in printed
 
 
 def test_a_warning_is_shown_by_every_build(content, tmp_path):
@@ -165,37 +180,9 @@ def test_a_warning_is_shown_by_every_build(content, tmp_path):
     )
     cache = tmp_path / "cache"
     for output in ("one", "two"):
-        printed = pelican_alone(content, tmp_path / output, cache)
+        printed = pelican_alone(content, tmp_path / output, CACHE_PATH=str(cache))
         assert "Duplicate definition of `category`" in printed, (output, printed)
     assert reading_of(printed) == (FILES, 0)  # every other file came from the cache
-
-
-def pelican_alone(content: Path, output: Path, cache: Path) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / "pelicanconf.py"),
-            "-o",
-            str(output),
-            "-e",
-            f'THEME="{PROJECT / "theme"}"',
-            'LINKED_WEBSITES_FILE=""',
-            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
-            f'CACHE_PATH="{cache}"',
-            "BUILD_PARALLEL_FROM=1",
-            "BUILD_PROCESSES=2",
-        ],  # fmt: skip
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return " ".join((result.stdout + result.stderr).split())
 
 
 class SavingReader:

@@ -1,5 +1,8 @@
 /* Progressive enhancements for every page. Nothing here is needed to read or
- * navigate: without JavaScript the build-time content stays as it is. */
+ * navigate: without JavaScript the build-time content stays as it is.
+ * The page is usually right already (built today, default text size), so
+ * nothing is written to the DOM or to storage unless it changes: each write
+ * would make the browser work out style and layout of the page again. */
 (function () {
   "use strict";
 
@@ -27,11 +30,23 @@
     return day.year + "-" + pad(day.month) + "-" + pad(day.day);
   }
 
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  function setAttribute(element, name, value) {
+    if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+  }
+
+  function setHidden(element, hidden) {
+    if (element.hidden !== hidden) element.hidden = hidden;
+  }
+
   function showDateLine(today) {
     var element = document.querySelector("[data-today]");
     if (!element) return;
-    element.textContent = WEEKDAYS[today.weekday] + ", " + pad(today.day) + "/" + pad(today.month) + "/" + today.year;
-    element.setAttribute("datetime", isoDate(today));
+    setText(element, WEEKDAYS[today.weekday] + ", " + pad(today.day) + "/" + pad(today.month) + "/" + today.year);
+    setAttribute(element, "datetime", isoDate(today));
   }
 
   /* Hot news expire on the visitor's date, not on the build date. */
@@ -43,17 +58,18 @@
     var shown = 0;
     Array.prototype.forEach.call(list.querySelectorAll("li"), function (item) {
       var until = item.getAttribute("data-hot-until");
-      var expired = until && until.slice(0, 10) < todayIso;
-      item.hidden = expired || shown >= limit;
-      if (!item.hidden) shown += 1;
+      var expired = Boolean(until && until.slice(0, 10) < todayIso);
+      var hidden = expired || shown >= limit;
+      setHidden(item, hidden);
+      if (!hidden) shown += 1;
     });
     var empty = document.querySelector("[data-hot-empty]");
-    if (empty) empty.hidden = shown > 0;
+    if (empty) setHidden(empty, shown > 0);
   }
 
   function enablePrintButtons() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
-      button.hidden = false;
+      setHidden(button, false);
       button.addEventListener("click", function () { window.print(); });
     });
   }
@@ -62,34 +78,47 @@
    * on <html> that the stylesheet maps to font sizes (no inline styles). */
   var TEXT_SIZE_KEY = "sokhcn-co-chu";
   var TEXT_SIZES = ["-1", "0", "1", "2"];
+  /* Read once: the first use of localStorage opens the site's storage, which
+   * takes several milliseconds in a new browser profile. */
+  var textSize = null;
 
   function readTextSize() {
+    if (textSize !== null) return textSize;
     try {
       var saved = window.localStorage.getItem(TEXT_SIZE_KEY);
-      return TEXT_SIZES.indexOf(saved) >= 0 ? saved : "0";
+      textSize = TEXT_SIZES.indexOf(saved) >= 0 ? saved : "0";
     } catch (error) {
-      return "0";
+      textSize = "0";
     }
+    return textSize;
   }
 
+  /* No attribute is the default size "0". */
   function applyTextSize(size, control) {
-    document.documentElement.setAttribute("data-text-size", size);
+    var html = document.documentElement;
+    if ((html.getAttribute("data-text-size") || "0") !== size) html.setAttribute("data-text-size", size);
     var reset = control.querySelector('[data-text-size-step="0"]');
-    reset.setAttribute("aria-pressed", String(size === "0"));
+    setAttribute(reset, "aria-pressed", String(size === "0"));
+  }
+
+  function saveTextSize(size) {
+    textSize = size;
     try { window.localStorage.setItem(TEXT_SIZE_KEY, size); } catch (error) { /* private mode */ }
   }
 
   function enableTextSize() {
     var control = document.querySelector("[data-text-size-control]");
     if (!control) return;
-    control.hidden = false;
+    setHidden(control, false);
     applyTextSize(readTextSize(), control);
     control.addEventListener("click", function (event) {
       var button = event.target.closest ? event.target.closest("button") : null;
       if (!button) return;
       var step = parseInt(button.getAttribute("data-text-size-step"), 10);
+      textSize = null; // another tab may have changed it
       var index = TEXT_SIZES.indexOf(readTextSize());
       var next = step === 0 ? 1 : Math.max(0, Math.min(TEXT_SIZES.length - 1, index + step));
+      saveTextSize(TEXT_SIZES[next]);
       applyTextSize(TEXT_SIZES[next], control);
     });
   }
