@@ -110,8 +110,6 @@ def _split(generator, generate_output):
         if shares < 2 or not big or not may_fork():
             return generate_output(writer)
         paths = run_in_shares(generate_output, writer, shares, silence_progress)
-        # Pelican's check for two pages written to one file spans generators.
-        getattr(writer, "_written_files", set()).update(paths)
         if (report := _report()) is not None:
             report.counts["written"] += len(paths)
             report.counts["written by workers"] += len(paths)
