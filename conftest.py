@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import textwrap
 import threading
 from collections.abc import Iterator
@@ -43,6 +47,38 @@ def build(content: Path, output: Path, **overrides) -> Path:
     )
     Pelican(settings).run()
     return output
+
+
+def pelican_alone(
+    content: Path, output: Path, settings: dict, env: dict | None = None
+) -> str:
+    """`pelican` on the command line, with the project's settings, in a process
+    of its own (Pelican shows a message once per process; forking needs no other
+    threads). Returns what it printed, whitespace collapsed."""
+    extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(PROJECT / "pelicanconf.py"),
+            "-o",
+            str(output),
+            "-e",
+            f"THEME={json.dumps(str(PROJECT / 'theme'))}",
+            f"PLUGIN_PATHS={json.dumps([str(PROJECT / 'plugins')])}",
+            *extra,
+        ],  # fmt: skip
+        cwd=PROJECT,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return " ".join((result.stdout + result.stderr).split())
 
 
 def write_files(root: Path, files: dict[str, str]) -> None:

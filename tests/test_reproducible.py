@@ -5,16 +5,13 @@ changes with each process's hash seed)."""
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT, write_files
+from conftest import PROJECT, pelican_alone, write_files
 
 # Four articles of the same minute: their order is decided by their files.
 SAME_MINUTE = {
@@ -32,30 +29,16 @@ EPOCH = "1700000000"  # 14/11/2023 22:13 UTC
 
 
 def build(content: Path, output: Path, seed: str) -> None:
-    environment = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": EPOCH}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / "pelicanconf.py"),
-            "-o",
-            str(output),
-            "-e",
-            f'THEME="{PROJECT / "theme"}"',
-            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
-            "BUILD_PROGRESS_SECONDS=null",
-            f'CACHE_PATH="{output.parent / ("cache-" + seed)}"',  # both clean
-        ],  # fmt: skip
-        cwd=PROJECT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    settings = {
+        "BUILD_PROGRESS_SECONDS": None,
+        "CACHE_PATH": str(output.parent / f"cache-{seed}"),  # both clean
+    }
+    pelican_alone(
+        content,
+        output,
+        settings,
+        env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": EPOCH},
     )
-    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def differences(left: Path, right: Path) -> list[str]:

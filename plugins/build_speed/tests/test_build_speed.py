@@ -4,15 +4,13 @@ progress lines and phase summary of a build."""
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
 from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from build_speed import BuildReport
-from conftest import PROJECT, Site, write_files
+from conftest import PROJECT, Site, pelican_alone, write_files
 
 ARTICLES = {
     f"articles/tin-{number}.md": f"""
@@ -166,29 +164,8 @@ def test_summary_lists_the_slowest_phases_first():
 def test_a_build_prints_its_phase_summary(tmp_path):
     content = tmp_path / "content"
     write_files(content, {**ARTICLES, **PAGES})
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / "pelicanconf.py"),
-            "-o",
-            str(tmp_path / "output"),
-            "-e",
-            f'THEME="{PROJECT / "theme"}"',
-            'LINKED_WEBSITES_FILE=""',
-            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
-            f'CACHE_PATH="{tmp_path / "cache"}"',
-        ],  # fmt: skip
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
-    output = " ".join(result.stdout.split())
+    settings = {"LINKED_WEBSITES_FILE": "", "CACHE_PATH": str(tmp_path / "cache")}
+    output = pelican_alone(content, tmp_path / "output", settings)
     assert "Dựng xong trong" in output
     assert "đọc 6 bài và trang" in output
     assert "viết: ArticlesGenerator" in output

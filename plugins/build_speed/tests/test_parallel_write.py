@@ -10,7 +10,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import PROJECT, write_files
+from conftest import PROJECT, pelican_alone, write_files
 
 from .test_read_cache import ARTICLES, PAGES, same_tree
 
@@ -18,32 +18,15 @@ WORKERS_WROTE = re.compile(r"Các tiến trình phụ viết ([\d.]+) tệp")
 
 
 def pelican(content, output, processes: int) -> str:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / "pelicanconf.py"),
-            "-o",
-            str(output),
-            "-e",
-            f'THEME="{PROJECT / "theme"}"',
-            'LINKED_WEBSITES_FILE=""',
-            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
-            "BUILD_PARALLEL_FROM=1",
-            f"BUILD_PROCESSES={processes}",
-            "BUILD_READ_CACHE=false",
-        ],  # fmt: skip
-        cwd=PROJECT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
-        capture_output=True,
-        text=True,
-        timeout=600,
+    settings = {
+        "LINKED_WEBSITES_FILE": "",
+        "BUILD_PARALLEL_FROM": 1,
+        "BUILD_PROCESSES": processes,
+        "BUILD_READ_CACHE": False,
+    }
+    return pelican_alone(
+        content, output, settings, env={"SOURCE_DATE_EPOCH": "1700000000"}
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return " ".join(result.stdout.split())
 
 
 def test_pages_written_by_two_processes_are_the_same_site(tmp_path):

@@ -5,17 +5,14 @@ cache is never stale."""
 from __future__ import annotations
 
 import filecmp
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from build_speed.read_cache import ReadCache, code_digest
-from conftest import PROJECT, Site, write_files
+from conftest import Site, write_files
+from conftest import pelican_alone as conftest_pelican_alone
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -66,32 +63,12 @@ def content(tmp_path) -> Path:
 
 
 def pelican_alone(content: Path, output: Path, **settings) -> str:
-    """A build in a process of its own: Pelican shows a message once per
-    process, and the test browser's threads would stop the forking."""
-    extra = [f"{k}={json.dumps(v)}" for k, v in {**SETTINGS, **settings}.items()]
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / "pelicanconf.py"),
-            "-o",
-            str(output),
-            "-e",
-            f'THEME="{PROJECT / "theme"}"',
-            f'PLUGIN_PATHS=["{PROJECT / "plugins"}"]',
-            *extra,
-        ],  # fmt: skip
-        cwd=PROJECT,
-        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "250"},
-        capture_output=True,
-        text=True,
-        timeout=600,
+    return conftest_pelican_alone(
+        content,
+        output,
+        {**SETTINGS, **settings},
+        env={"SOURCE_DATE_EPOCH": "1700000000", "COLUMNS": "250"},
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return " ".join((result.stdout + result.stderr).split())
 
 
 def run(content: Path, output: Path, **settings) -> tuple[int, int]:
