@@ -189,4 +189,7 @@ MARKDOWN = {
 }
 
 DELETE_OUTPUT_DIRECTORY = False
+# Each build writes to a temporary folder; then only changed files are moved
+# into output/ and files no longer made are removed (safe_publish plugin).
+SYNC_OUTPUT = True
 CACHE_CONTENT = False

@@ -1,4 +1,5 @@
-"""Redirect the build to a temporary folder and publish it only if it is clean."""
+"""Redirect the build to a temporary folder; publish it only if it is clean
+(SAFE_PUBLISH), or bring the served folder up to date with it (SYNC_OUTPUT)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,12 @@ import tempfile
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import console
+
+from vietnamese import format_number
 
 from .swap import building_folder_name, remove_abandoned_builds, swap_directories
+from .sync import sync_into
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +73,49 @@ class SafePublish:
         shutil.rmtree(self.building, ignore_errors=True)
 
 
+class SyncedOutput:
+    """Every build (each rebuild of the preview server too) writes to a new
+    temporary folder; then only what changed is moved into the served folder,
+    problems or not, and files no longer made are removed."""
+
+    def __init__(self, pelican):
+        self.pelican = pelican
+        self.served = Path(pelican.output_path).resolve()
+        self.keep = frozenset(pelican.settings.get("OUTPUT_RETENTION") or ())
+        remove_abandoned_builds(self.served)
+
+    def _point_to(self, folder: Path) -> None:
+        self.pelican.output_path = str(folder)
+        self.pelican.settings["OUTPUT_PATH"] = str(folder)
+
+    def run(self, build) -> None:
+        self.served.parent.mkdir(parents=True, exist_ok=True)
+        building = Path(
+            tempfile.mkdtemp(
+                prefix=building_folder_name(self.served), dir=self.served.parent
+            )
+        )
+        self._point_to(building)
+        try:
+            build()
+            summary = sync_into(building, self.served, self.keep)
+        finally:
+            self._point_to(self.served)
+            shutil.rmtree(building, ignore_errors=True)
+        console.print(
+            f"Đã cập nhật {self.served}: {format_number(summary.changed)} tệp mới "
+            f"hoặc đã đổi, {format_number(summary.unchanged)} tệp giữ nguyên, "
+            f"xoá {format_number(summary.removed)} mục cũ.",
+            markup=False,
+            highlight=False,
+        )
+
+
 def start(pelican) -> None:
     if not pelican.settings.get("SAFE_PUBLISH"):
+        if pelican.settings.get("SYNC_OUTPUT"):
+            synced, build = SyncedOutput(pelican), pelican.run
+            pelican.run = lambda: synced.run(build)
         return
     publish = SafePublish(pelican)
     build = pelican.run
