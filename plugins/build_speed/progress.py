@@ -5,11 +5,9 @@ from __future__ import annotations
 import time
 from collections import Counter
 
+from vietnamese import format_number
+
 PHASE_LABELS = {"generate_context": "đọc", "generate_output": "viết"}
-
-
-def vn_number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
 
 
 class BuildReport:
@@ -37,8 +35,8 @@ class BuildReport:
 
     def progress_line(self) -> str:
         return (
-            f"… đã đọc {vn_number(self.counts['read'])} bài và trang, "
-            f"đã viết {vn_number(self.counts['written'])} tệp"
+            f"… đã đọc {format_number(self.counts['read'])} bài và trang, "
+            f"đã viết {format_number(self.counts['written'])} tệp"
         )
 
     def timed(self, generator, method_name: str):
@@ -61,18 +59,18 @@ class BuildReport:
         total = self.clock() - self.started
         lines = [
             f"Dựng xong trong {total:.1f} giây: đọc "
-            f"{vn_number(self.counts['read'])} bài và trang, viết "
-            f"{vn_number(self.counts['written'])} tệp."
+            f"{format_number(self.counts['read'])} bài và trang, viết "
+            f"{format_number(self.counts['written'])} tệp."
         ]
         if reading:
             lines.append(
-                f"Đọc lại từ bộ nhớ đệm {vn_number(reading['cached'])} tệp, "
-                f"đọc song song {vn_number(reading['read'])} tệp."
+                f"Đọc lại từ bộ nhớ đệm {format_number(reading['cached'])} tệp, "
+                f"đọc song song {format_number(reading['read'])} tệp."
             )
         if self.counts["written by workers"]:
             lines.append(
                 f"Các tiến trình phụ viết "
-                f"{vn_number(self.counts['written by workers'])} tệp."
+                f"{format_number(self.counts['written by workers'])} tệp."
             )
         lines.append("Các bước lâu nhất:")
         ranked = sorted(self.phases, key=lambda phase: phase[1], reverse=True)

@@ -11,14 +11,16 @@ from pelican.log import console
 from .forking import may_fork, worker_count
 from .parallel_write import run_in_shares
 from .progress import BuildReport
+from .quick_preview import QuickPreview
 from .read_cache import PARALLEL_FROM, ReadCache
 from .render_once import render_once
+from .saves_during_build import build_started, wrap_wait_for_changes
 from .url_cache import freeze_urls
 
 # The report of the build under way. Pelican makes its generators afresh for
 # every build (also each rebuild of the preview server), so the first one
 # starts the report and `finalized` prints and ends it.
-_state: dict = {"report": None, "read_cache": None}
+_state: dict = {"report": None, "read_cache": None, "generators": []}
 
 
 # Generators whose output is only pages written through Pelican's writer.
@@ -89,6 +91,10 @@ def count_written(_path, context=None) -> None:
         report.count("written")
 
 
+def remember_generators(generators) -> None:
+    _state["generators"] = generators
+
+
 def freeze_all_urls(generators) -> None:
     if generators:  # they all share one context
         freeze_urls(generators[0].context.get("generated_content", {}).values())
@@ -118,9 +124,17 @@ def _split(generator, generate_output):
     return run
 
 
-def save_and_report(_pelican) -> None:
+def start_build(_pelican) -> None:
+    """The first signal of every build, also each rebuild of the preview."""
+    build_started()
+    _quick_preview.start_build()
+
+
+def save_and_report(pelican) -> None:
     cache, report = _state["read_cache"], _report()
     _state["read_cache"] = _state["report"] = None
+    _quick_preview.keep(pelican, _state["generators"])
+    _state["generators"] = []
     if cache is not None:
         cache.save()
     if report is not None:
@@ -128,11 +142,18 @@ def save_and_report(_pelican) -> None:
             _print(line)
 
 
+_quick_preview = QuickPreview(_print)
+
+
 def register() -> None:
+    wrap_wait_for_changes()
+    signals.initialized.connect(_quick_preview.serve_from)
+    signals.get_generators.connect(start_build)
     signals.generator_init.connect(prepare_generator)
     signals.content_object_init.connect(count_read)
     signals.content_written.connect(count_written)
     signals.all_generators_finalized.connect(freeze_all_urls)
+    signals.all_generators_finalized.connect(remember_generators)
     signals.article_generator_init.connect(pre_read_articles)
     signals.page_generator_init.connect(pre_read_pages)
     signals.finalized.connect(save_and_report)

@@ -7,7 +7,7 @@
  */
 (function () {
   "use strict";
-  var INTERVAL_MS = 1000;
+  var INTERVAL_MS = 500;
   var baseline = null;
 
   function mainOf(html) {

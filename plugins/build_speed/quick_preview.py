@@ -1,0 +1,170 @@
+"""Preview: the saved article's page is rewritten first, before the full rebuild.
+
+Pelican's preview server (``pelican --autoreload``) runs every rebuild in the
+same process. After a build, the articles generator is kept; when the next build
+starts, each article whose file changed is read again and its page written
+with the kept templates and context, which takes well under a second whatever
+the size of the site. The full build then follows and writes the exact site
+(related articles, listings, search index); a page it changes is reloaded again
+by live reload.
+
+Only edits take the quick way: a new, deleted or moved article (its address
+changed), or more than ``QUICK_PAGES_AT_MOST`` changed files, wait for the full
+build. The quick read logs nothing: Pelican shows a message once per process,
+so the full build must be the one to report a problem.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain
+
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
+from pelican.readers import Readers
+from pelican.writers import Writer
+
+logger = logging.getLogger(__name__)
+
+QUICK_PAGES_AT_MOST = 3
+
+
+def stamp(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@dataclass
+class Snapshot:
+    """The last build's articles generator, and each article file's stamp."""
+
+    generator: object
+    articles: dict[str, Article]  # by source path
+    stamps: dict[str, tuple[int, int] | None]
+
+    @classmethod
+    def of(cls, generator) -> Snapshot:
+        articles = {
+            article.source_path: article
+            for article in chain(
+                generator.translations,
+                generator.articles,
+                generator.hidden_translations,
+                generator.hidden_articles,
+            )
+        }
+        stamps = {path: stamp(path) for path in articles}
+        return cls(generator, articles, stamps)
+
+    def changed(self) -> list[str]:
+        return sorted(p for p, old in self.stamps.items() if stamp(p) != old)
+
+
+@contextmanager
+def logging_off():
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+def read_again(generator, old: Article) -> Article:
+    """The article read from its file as the generator read it, carrying what
+    the last build's plugins added to the old one (related, previous/next)."""
+    readers = Readers(generator.settings)
+    fresh = readers.read_file(
+        base_path=generator.path,
+        path=os.path.relpath(old.source_path, generator.path),
+        content_class=Article,
+        context=generator.context,
+        preread_signal=signals.article_generator_preread,
+        preread_sender=generator,
+        context_signal=signals.article_generator_context,
+        context_sender=generator,
+    )
+    for name, value in vars(old).items():
+        if name not in vars(fresh):
+            setattr(fresh, name, value)
+    return fresh
+
+
+def write_page(generator, writer, article: Article) -> str:
+    writer.write_file(
+        article.save_as,
+        generator.get_template(article.template),
+        generator.context,
+        article=article,
+        category=getattr(article, "category", None),
+        override_output=hasattr(article, "override_save_as"),
+        url=article.url,
+        blog=True,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+    )
+    return article.save_as
+
+
+def write_quick_pages(snapshot: Snapshot, served: str) -> list[str]:
+    """Rewrite the pages of the edited articles in the served folder (the
+    build itself may write elsewhere: safe_publish's SYNC_OUTPUT); returns
+    their output paths."""
+    changed = snapshot.changed()
+    if not changed or len(changed) > QUICK_PAGES_AT_MOST:
+        return []
+    generator = snapshot.generator
+    writer = Writer(served, settings=generator.settings)
+    written = []
+    for path in changed:
+        old = snapshot.articles[path]
+        try:
+            with logging_off():
+                fresh = read_again(generator, old)
+                if fresh.save_as != old.save_as or fresh.status != old.status:
+                    continue
+                written.append(write_page(generator, writer, fresh))
+        except Exception:  # noqa: BLE001 - the full build reports it
+            continue
+    return written
+
+
+class QuickPreview:
+    """Keeps the last build's snapshot between the preview server's builds."""
+
+    def __init__(self, print_line):
+        self.snapshot: Snapshot | None = None
+        self.served: str | None = None
+        self.print_line = print_line
+
+    def serve_from(self, pelican) -> None:
+        """At ``initialized``, before any build redirects its output."""
+        self.served = pelican.output_path
+
+    def keep(self, pelican, generators) -> None:
+        settings = pelican.settings
+        if not settings.get("BUILD_QUICK_PREVIEW") or settings.get("SAFE_PUBLISH"):
+            return
+        found = [g for g in generators if isinstance(g, ArticlesGenerator)]
+        if found and self.served:
+            self.snapshot = Snapshot.of(found[0])
+
+    def start_build(self) -> None:
+        """At the start of a rebuild: write the quick pages, then let go of the
+        old build so that it is not in memory beside the new one."""
+        snapshot, self.snapshot = self.snapshot, None
+        if snapshot is None:
+            return
+        started = time.perf_counter()
+        written = write_quick_pages(snapshot, self.served)
+        if written:
+            self.print_line(
+                f"Xem trước nhanh: đã viết lại {', '.join(written)} trong "
+                f"{time.perf_counter() - started:.2f} giây; đang dựng lại cả trang web."
+            )

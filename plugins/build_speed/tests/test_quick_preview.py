@@ -1,0 +1,205 @@
+"""The preview rewrites a saved article's page before its full rebuild: in the
+build's own process (as `pelican --autoreload` does), and through the real
+watcher of Pelican's preview server."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+from pelican.utils import FileChangeFilter
+
+from build_speed import signals as build_speed_signals
+from build_speed.saves_during_build import changed_since
+from conftest import PROJECT, write_files
+
+ARTICLES = {
+    f"articles/2024/tin-{number:02d}.md": f"""
+        Title: Họp giao ban tuần {number}
+        Date: {number + 1:02d}/03/2024 08:00
+        Category: Tin hoạt động
+        Tags: giao ban
+        Author: Trương Thế Bình - Văn phòng
+
+        Sở Khoa học và Công nghệ họp giao ban tuần {number}, bàn về đầu tư.
+        """
+    for number in range(8)
+}
+EDITED = "articles/2024/tin-03.md"
+PAGE = "tin-tuc/2024/tin-03/index.html"
+SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_QUICK_PREVIEW": True}
+
+
+def save(content: Path, relative: str, text: str) -> None:
+    path = content / relative
+    path.write_text(text, encoding="utf-8")
+    # A later mtime even on a file system with coarse timestamps.
+    later = time.time_ns() + 2_000_000_000
+    os.utime(path, ns=(later, later))
+
+
+def edited_text(marker: str, category: str = "Tin hoạt động", header: str = "") -> str:
+    return (
+        f"Title: Họp giao ban tuần 3\n{header}Date: 04/03/2024 08:00\n"
+        f"Category: {category}\nTags: giao ban\n"
+        "Author: Trương Thế Bình - Văn phòng\n\n"
+        f"Sở Khoa học và Công nghệ họp giao ban tuần 3. Đoạn mới: {marker}.\n"
+    )
+
+
+def main_of(path: Path) -> str:
+    return str(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").main)
+
+
+@pytest.fixture
+def site(tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, ARTICLES)
+    settings = read_settings(
+        str(PROJECT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(PROJECT / "theme"),
+            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
+            "CACHE_PATH": str(tmp_path / "cache"),
+            **SETTINGS,
+        },
+    )
+    pelican = Pelican(settings)
+    pelican.run()
+    return pelican, content, output
+
+
+def quick_pages() -> None:
+    """What the preview server does first when a rebuild starts."""
+    build_speed_signals._quick_preview.start_build()
+
+
+def test_the_saved_article_is_rewritten_before_the_rebuild(site):
+    pelican, content, output = site
+    page = output / PAGE
+    other = output / "tin-tuc/2024/tin-04/index.html"
+    other_before = other.read_bytes()
+    save(content, EDITED, edited_text("QUICKEDIT"))
+    quick_pages()
+    assert "QUICKEDIT" in page.read_text(encoding="utf-8")
+    assert other.read_bytes() == other_before  # only the saved article
+    quick_main = main_of(page)
+    pelican.run()  # the full rebuild that follows
+    assert main_of(page) == quick_main  # live reload does not reload twice
+
+
+def test_raw_html_in_the_quick_page_is_sanitised(site):
+    _, content, output = site
+    save(content, EDITED, edited_text('<script>alert("x")</script>QUICKSAFE'))
+    quick_pages()
+    text = (output / PAGE).read_text(encoding="utf-8")
+    assert "QUICKSAFE" in text and 'alert("x")' not in text
+
+
+def test_a_moved_article_waits_for_the_full_build(site):
+    _, content, output = site
+    save(content, EDITED, edited_text("QUICKMOVED", header="Slug: tin-03-moi\n"))
+    quick_pages()
+    assert not (output / "tin-tuc/2024/tin-03-moi").exists()
+    assert "QUICKMOVED" not in (output / PAGE).read_text(encoding="utf-8")
+
+
+def test_many_changed_files_wait_for_the_full_build(site):
+    _, content, output = site
+    for relative in list(ARTICLES)[:4]:
+        save(content, relative, edited_text("QUICKMANY"))
+    quick_pages()
+    assert "QUICKMANY" not in (output / PAGE).read_text(encoding="utf-8")
+
+
+def test_only_the_preview_keeps_the_last_build(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, ARTICLES)
+    settings = read_settings(
+        str(PROJECT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "THEME": str(PROJECT / "theme"),
+            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "LINKED_WEBSITES_FILE": "",
+        },
+    )
+    Pelican(settings).run()
+    assert build_speed_signals._quick_preview.snapshot is None
+
+
+def preview_server(content: Path, output: Path, log: Path) -> subprocess.Popen:
+    extra = {**SETTINGS, "THEME": str(PROJECT / "theme")}
+    extra["PLUGIN_PATHS"] = [str(PROJECT / "plugins")]
+    return subprocess.Popen(
+        [sys.executable, "-m", "pelican", str(content), "--autoreload",
+         "-s", str(PROJECT / "pelicanconf.py"), "-o", str(output),
+         "--cache-path", str(output.parent / "cache"),
+         "-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())],
+        cwd=PROJECT,
+        stdout=log.open("w", encoding="utf-8"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def wait_until(condition, process, log: Path, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert process.poll() is None, log.read_text(encoding="utf-8")
+        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
+        time.sleep(0.05)
+
+
+def test_the_preview_server_shows_the_edit_first(tmp_path):
+    content, output, log = tmp_path / "content", tmp_path / "output", tmp_path / "log"
+    write_files(content, ARTICLES)
+    process = preview_server(content, output, log)
+
+    def printed() -> str:
+        return " ".join(log.read_text(encoding="utf-8").split())
+
+    try:
+        wait_until(lambda: printed().count("Done: Processed") == 1, process, log)
+        time.sleep(1.0)  # the watcher starts after the first build
+        save(content, EDITED, edited_text("SERVEREDIT"))
+        page = output / PAGE
+        wait_until(lambda: "SERVEREDIT" in page.read_text("utf-8"), process, log)
+        wait_until(lambda: printed().count("Done: Processed") == 2, process, log)
+        text = printed()
+        quick = text.index(f"Xem trước nhanh: đã viết lại {PAGE}")
+        assert text.index("Done: Processed", quick) > quick
+        # The next save names a category that does not exist: the quick read
+        # says nothing, so the full build is the one that reports it.
+        save(content, EDITED, edited_text("SERVERBAD", category="Tin lạ"))
+        wait_until(lambda: printed().count("Done: Processed") == 3, process, log)
+        assert 'chuyên mục "Tin lạ" không có trong CATEGORIES' in printed()
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_a_save_during_a_build_is_found_but_editor_files_are_not(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, ARTICLES)
+    started = time.time_ns()
+    keep = FileChangeFilter(set())
+    assert changed_since(started, [str(content)], keep) == set()
+    save(content, "articles/2024/.tin-03.md.swp", "vim")
+    save(content, "articles/2024/tin-03.md~", "backup")
+    assert changed_since(started, [str(content)], keep) == set()
+    save(content, EDITED, edited_text("DURINGBUILD"))
+    assert changed_since(started, [str(content)], keep) == {str(content / EDITED)}
