@@ -36,6 +36,7 @@ from .index_format import (
     read_varint,
     varint,
 )
+from .partial_cache import PartialCache, runs_by_month
 from .terms import document_keys, group_of, hash_key
 
 FORMAT_VERSION = 1
@@ -74,6 +75,9 @@ class IndexOptions:
     precision: float = 0.25  # largest rounding error of a posting's score
     pair_levels: int = 4  # pairs only boost phrases: a few score steps do
     processes: int = 0  # 0: one per CPU (at most 4) for big sites
+    # With a cache: whole months, at least this many documents a run. Bigger
+    # runs merge quicker; smaller ones make a rebuild index fewer again.
+    run_documents: int = 300
 
 
 @dataclass
@@ -390,22 +394,47 @@ def process_count(options: IndexOptions, documents: int) -> int:
     return 1 if documents < SMALL_SITE else min(4, os.cpu_count() or 1)
 
 
-def index_documents(documents: list[Document], processes: int) -> PartialIndex:
-    if processes <= 1 or len(documents) < 2:
-        return index_run(documents)
-    # More runs than processes keeps both cores busy to the end.
-    runs = processes * 4
-    size = -(-len(documents) // runs)
-    chunks = [documents[i : i + size] for i in range(0, len(documents), size)]
+def index_runs(runs: list[list[Document]], processes: int) -> list[PartialIndex]:
+    """Each run's postings, on ``processes`` processes when there are several."""
+    if processes <= 1 or len(runs) < 2:
+        return [index_run(run) for run in runs]
     # fork is quick, but unsafe once other threads run (a preview server's).
     method = "fork" if threading.active_count() == 1 else "spawn"
     context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        partials = pool.map(index_run, chunks)
-        index = next(partials)
-        for partial in partials:
-            index.extend(partial)
+        return list(pool.map(index_run, runs))
+
+
+def merged(partials: list[PartialIndex]) -> PartialIndex:
+    """One index of the runs, in order (the first run's lists grow in place)."""
+    if not partials:
+        return PartialIndex()
+    index = partials[0]
+    for partial in partials[1:]:
+        index.extend(partial)
     return index
+
+
+def index_documents(
+    documents: list[Document], options: IndexOptions, cache: PartialCache | None = None
+) -> PartialIndex:
+    if cache is None:
+        processes = process_count(options, len(documents))
+        # More runs than processes keeps both cores busy to the end.
+        size = -(-len(documents) // (processes * 4)) if processes > 1 else 0
+        runs = [documents[i : i + size] for i in range(0, len(documents), size or 1)]
+        return merged(index_runs(runs if size else [documents], processes))
+    runs = runs_by_month(documents, options.run_documents)
+    keys = [cache.key(run) for run in runs]
+    partials = [cache.load(key) for key in keys]
+    missing = [number for number, partial in enumerate(partials) if partial is None]
+    work = [runs[number] for number in missing]
+    fresh = index_runs(work, process_count(options, sum(map(len, work))))
+    for number, partial in zip(missing, fresh, strict=True):
+        cache.save(keys[number], partial)  # before merging changes it
+        partials[number] = partial
+    cache.forget_old()
+    return merged(partials)
 
 
 def build_index(
@@ -413,11 +442,16 @@ def build_index(
     categories: list[tuple[str, str]],
     target: Path,
     options: IndexOptions | None = None,
+    cache_folder: Path | None = None,
 ) -> IndexSummary:
-    """Write the index of ``documents`` (newest first) into the folder ``target``."""
+    """Write the index of ``documents`` (newest first) into the folder ``target``.
+
+    With ``cache_folder``, each month's postings are kept there, and a month
+    whose articles did not change is not indexed again."""
     options = options or IndexOptions()
     documents = list(documents)
-    index = index_documents(documents, process_count(options, len(documents)))
+    cache = PartialCache(cache_folder) if cache_folder else None
+    index = index_documents(documents, options, cache)
     files = IndexWriter(index, categories, options).files()
     write_files(target, files)
     return IndexSummary(

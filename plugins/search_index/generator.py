@@ -21,6 +21,9 @@ DEFAULTS = {
     "SEARCH_INDEX_HEAVY_BYTES": IndexOptions.heavy_bytes,
     "SEARCH_INDEX_DOCS_PER_FILE": IndexOptions.docs_per_file,
     "SEARCH_INDEX_PROCESSES": IndexOptions.processes,
+    "SEARCH_INDEX_RUN_DOCUMENTS": IndexOptions.run_documents,
+    # Each month's postings are kept in CACHE_PATH/search_index between builds.
+    "SEARCH_INDEX_CACHE": True,
 }
 EPOCH = date(1970, 1, 1)
 
@@ -77,8 +80,12 @@ class SearchIndexGenerator(Generator):
             heavy_bytes=int(settings["SEARCH_INDEX_HEAVY_BYTES"]),
             docs_per_file=int(settings["SEARCH_INDEX_DOCS_PER_FILE"]),
             processes=int(settings["SEARCH_INDEX_PROCESSES"]),
+            run_documents=int(settings["SEARCH_INDEX_RUN_DOCUMENTS"]),
         )
-        summary = build_index(documents, categories, target, options)
+        cache = None
+        if settings["SEARCH_INDEX_CACHE"]:
+            cache = Path(settings["CACHE_PATH"]).resolve() / "search_index"
+        summary = build_index(documents, categories, target, options, cache)
         for source in summary.unreadable:
             logger.error(
                 "%s:%d: không đọc được trang đã dựng của bài này nên bài không có "

@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -216,3 +217,65 @@ def test_several_processes_give_the_same_index(site, tmp_path):
             path.read_bytes()
             == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
         )
+
+
+def documents_of(site, folder) -> list[Document]:
+    """The site's documents, with pages copied to ``folder`` to be edited."""
+    documents = []
+    for record in records_of(site):
+        page = folder / record[1] / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(site.output / record[1] / "index.html", page)
+        documents.append(
+            Document(record[1], str(page), record[2], record[3], record[0])
+        )
+    return documents
+
+
+def index_bytes(folder) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*.bin")}
+
+
+def test_a_rebuild_indexes_again_only_the_month_that_changed(site, tmp_path):
+    documents = documents_of(site, tmp_path / "pages")
+    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
+    cache = tmp_path / "cache"
+
+    def build(name, cached=True):
+        folder = tmp_path / name
+        options = IndexOptions(run_documents=1)  # a run for each month
+        build_index(documents, categories, folder, options, cached and cache)
+        return index_bytes(folder)
+
+    first = build("first")
+    months = sorted(cache.glob("*.pickle"))
+    assert len(months) > 3
+    assert build("again") == first
+    assert sorted(cache.glob("*.pickle")) == months  # nothing indexed again
+
+    edited = documents[0]
+    page = Path(edited.html_path)
+    page.write_text(
+        page.read_text(encoding="utf-8").replace(
+            'class="article__body">', 'class="article__body"><p>Kiểm định bơm xăng</p>'
+        ),
+        encoding="utf-8",
+    )
+    after_edit = build("edited")
+    assert after_edit == build("clean", cached=False)
+    assert after_edit != first
+    added = set(cache.glob("*.pickle")) - set(months)
+    assert len(added) == 1  # the edited article's month
+
+
+def test_a_month_with_an_unreadable_page_is_never_kept(tmp_path):
+    documents = [
+        Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
+    ]
+    for attempt in range(2):
+        summary = build_index(
+            documents, [("tin", "Tin")], tmp_path / f"index{attempt}",
+            cache_folder=tmp_path / "cache",
+        )  # fmt: skip
+        assert summary.unreadable == ["a.md"]
+    assert list((tmp_path / "cache").glob("*.pickle")) == []
