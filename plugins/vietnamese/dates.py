@@ -103,6 +103,7 @@ STYLES: dict[str, Callable[[date], str]] = {
     "month_long": _month_long,
     "year": lambda dt: str(dt.year),
     "iso": lambda dt: dt.isoformat(),
+    "iso_date": lambda dt: date(dt.year, dt.month, dt.day).isoformat(),
     "time": _time,
 }
 
@@ -113,7 +114,8 @@ def format_date(dt: date | str, style: str = "date") -> str:
     Styles: date "16/11/2017", datetime "16/11/2017 10:00", weekday
     "Thứ Năm, 16/11/2017", weekday_datetime "Thứ Năm, 16/11/2017 10:00",
     long "ngày 16 tháng 11 năm 2017", month "Tháng 11/2017",
-    month_long "tháng 11 năm 2017", year "2017", iso (ISO 8601), time "10:00".
+    month_long "tháng 11 năm 2017", year "2017", iso (ISO 8601), iso_date
+    "2017-11-16" (the calendar day of a datetime), time "10:00".
     """
     formatter = STYLES.get(style)
     if formatter is None:

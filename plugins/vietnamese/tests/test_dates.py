@@ -52,6 +52,7 @@ def test_format_date_plain_date():
 def test_format_date_iso_keeps_offset():
     aware = datetime(2017, 11, 16, 10, 0, tzinfo=timezone(timedelta(hours=7)))
     assert format_date(aware, "iso") == "2017-11-16T10:00:00+07:00"
+    assert format_date(aware, "iso_date") == "2017-11-16"
 
 
 def test_format_date_unknown_style():
