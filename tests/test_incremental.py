@@ -6,6 +6,7 @@ template edits and setting changes."""
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 from pathlib import Path
 
@@ -15,13 +16,18 @@ from conftest import PROJECT, pelican_alone, write_files
 
 # Reproducible: the build time shown on every page comes from here.
 ENV = {"SOURCE_DATE_EPOCH": "1735689600", "PYTHONHASHSEED": "0"}
+REUSED = re.compile(r"dùng lại ([\d.]+) trang không đổi")
 
 
 def article(title: str, day: int, category: str, extra: str = "") -> str:
     return (
         f"Title: {title}\nDate: {day:02d}/03/2024 08:00\nCategory: {category}\n"
         f"Tags: giao ban, đầu tư\nAuthor: Trương Thế Bình - Văn phòng\n{extra}\n"
-        f"Sở Khoa học và Công nghệ: {title.lower()}, bàn về đầu tư và đổi mới.\n"
+        f"Sở Khoa học và Công nghệ: {title.lower()}, bàn về đầu tư và đổi mới. "
+        # Longer than a summary (50 words), so a paragraph added at the end
+        # changes no listing.
+        + "Các đơn vị báo cáo kết quả thực hiện nhiệm vụ khoa học và công nghệ. " * 6
+        + "\n"
     )
 
 
@@ -71,18 +77,21 @@ class Sites:
         }
         self.builds = 0
 
-    def build(self, output: Path, cache: Path) -> None:
+    def build(self, output: Path, cache: Path) -> str:
         settings = {**self.settings, "CACHE_PATH": str(cache)}
-        pelican_alone(self.content, output, settings, env=ENV)
+        return pelican_alone(self.content, output, settings, env=ENV)
 
-    def assert_incremental_is_clean(self) -> None:
+    def assert_incremental_is_clean(self) -> int:
+        """Returns how many pages the incremental build did not render again."""
         self.builds += 1
         incremental = self.root / "incremental"
-        self.build(incremental, self.root / "incremental-cache")
+        printed = self.build(incremental, self.root / "incremental-cache")
         clean = self.root / f"clean-{self.builds}"
         self.build(clean, self.root / f"clean-cache-{self.builds}")
         assert differences(incremental, clean) == []
         shutil.rmtree(clean)
+        reused = REUSED.search(printed)
+        return int(reused.group(1).replace(".", "")) if reused else 0
 
     def edit(self, relative: str, old: str, new: str) -> None:
         path = self.content / relative
@@ -101,6 +110,18 @@ def sites(tmp_path_factory) -> Sites:
 CHANGES = {
     "an edited article": lambda s: s.edit(
         "articles/2024/giao-ban.md", "bàn về đầu tư", "bàn về đầu tư công nghệ cao"
+    ),
+    "a paragraph added at the end": lambda s: s.edit(
+        "articles/2024/giao-ban.md",
+        "công nghệ. \n",
+        "công nghệ.\n\nĐoạn cuối mới thêm.\n",
+    ),
+    "a new article": lambda s: write_files(
+        s.content,
+        {"articles/2024/moi.md": article("Hội thảo khoa học", 7, "Tin hoạt động")},
+    ),
+    "an edited page": lambda s: s.edit(
+        "pages/gioi-thieu.md", "Sở Khoa học", "Giới thiệu Sở Khoa học"
     ),
     "a renamed article": lambda s: (s.content / "articles/2024/de-tai.md").rename(
         s.content / "articles/2024/nghiem-thu-de-tai.md"
@@ -129,4 +150,10 @@ CHANGES = {
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_incremental_build_equals_a_clean_build(sites, change):
     CHANGES[change](sites)
-    sites.assert_incremental_is_clean()
+    reused = sites.assert_incremental_is_clean()
+    if change == "a paragraph added at the end":
+        # In no summary: the other articles' pages and the static pages are
+        # reused (listings that show the article render again).
+        assert reused >= 15
+    if change in ("a template edit", "a setting change"):
+        assert reused == 0

@@ -61,25 +61,29 @@ def _work(generate_output, writer, share, shares, in_worker, connection) -> None
 
     signals.content_written.connect(remember, weak=False)
     signals.feed_written.connect(remember, weak=False)
-    in_worker()
+    finish = in_worker()
     failure = None
     try:
         generate_output(ShareWriter(writer, share, shares))
     except BaseException:  # noqa: BLE001 - sent to the build, which raises
         failure = traceback.format_exc()
     overridden = sorted(getattr(writer, "_overridden_files", ()))
-    connection.send((collect.records, written, overridden, failure))
+    extra = finish() if finish is not None else None
+    connection.send((collect.records, written, overridden, failure, extra))
     connection.close()
     os._exit(0)  # nothing of the build's process may run again here
 
 
-def run_in_shares(generate_output, writer, shares: int, in_worker) -> list[str]:
+def run_in_shares(
+    generate_output, writer, shares: int, in_worker
+) -> tuple[list[str], list]:
     """Run ``generate_output(writer)`` split over ``shares`` processes.
 
-    ``in_worker`` runs first in each worker (to silence progress lines).
+    ``in_worker`` runs first in each worker (to silence progress lines); it may
+    return a function whose result the worker sends back at the end.
     Pelican's writer learns the files the workers wrote, so its check for two
-    writes to one file spans processes. Returns the paths the workers wrote;
-    raises when one of them failed.
+    writes to one file spans processes. Returns the paths the workers wrote and
+    what their ``in_worker`` functions returned; raises when one of them failed.
     """
     context = multiprocessing.get_context("fork")
     workers = []
@@ -98,9 +102,10 @@ def run_in_shares(generate_output, writer, shares: int, in_worker) -> list[str]:
     finally:
         answers = [_answer(process, receive) for process, receive in workers]
     written: list[str] = []
-    failures = []
-    for _records, paths, overridden, failure in answers:
+    failures, extras = [], []
+    for _records, paths, overridden, failure, extra in answers:
         written += paths
+        extras.append(extra)
         getattr(writer, "_written_files", set()).update(paths)
         getattr(writer, "_overridden_files", set()).update(overridden)
         if failure:
@@ -113,13 +118,13 @@ def run_in_shares(generate_output, writer, shares: int, in_worker) -> list[str]:
         raise RuntimeError(
             "writing pages failed in a worker process:\n" + "\n".join(failures)
         )
-    return written
+    return written, extras
 
 
 def _answer(process, receive):
     try:
         answer = receive.recv()
     except EOFError:
-        answer = ([], [], [], f"a worker stopped with code {process.exitcode}")
+        answer = ([], [], [], f"a worker stopped with code {process.exitcode}", None)
     process.join()
     return answer

@@ -67,6 +67,11 @@ class BuildReport:
                 f"Đọc lại từ bộ nhớ đệm {format_number(reading['cached'])} tệp, "
                 f"đọc song song {format_number(reading['read'])} tệp."
             )
+        if self.counts["reused"] or self.counts["rendered"]:
+            lines.append(
+                f"Dựng {format_number(self.counts['rendered'])} trang từ mẫu, dùng "
+                f"lại {format_number(self.counts['reused'])} trang không đổi."
+            )
         if self.counts["written by workers"]:
             lines.append(
                 f"Các tiến trình phụ viết "

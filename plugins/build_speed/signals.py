@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
 from pelican.log import console
 
 from .forking import may_fork, worker_count
+from .page_memo import PageMemo, RememberedTemplate
 from .parallel_write import run_in_shares
 from .progress import BuildReport
 from .quick_preview import QuickPreview
-from .read_cache import PARALLEL_FROM, ReadCache
+from .read_cache import PARALLEL_FROM, ReadCache, code_digest
 from .render_once import render_once
 from .saves_during_build import build_started, wrap_wait_for_changes
 from .url_cache import freeze_urls
@@ -20,7 +23,7 @@ from .url_cache import freeze_urls
 # The report of the build under way. Pelican makes its generators afresh for
 # every build (also each rebuild of the preview server), so the first one
 # starts the report and `finalized` prints and ends it.
-_state: dict = {"report": None, "read_cache": None, "generators": []}
+_state: dict = {"report": None, "read_cache": None, "generators": [], "memo": None}
 
 
 # Generators whose output is only pages written through Pelican's writer.
@@ -39,6 +42,8 @@ def _print(line: str) -> None:
 
 def prepare_generator(generator) -> None:
     generator.env.filters["render_once"] = render_once
+    if (memo := _state["memo"]) is not None and hasattr(generator, "get_template"):
+        generator.get_template = _remembered(generator, generator.get_template, memo)
     names = generator.settings.get("BUILD_PARALLEL_WRITERS", PARALLEL_WRITERS)
     if type(generator).__name__ in names and hasattr(generator, "generate_output"):
         generator.generate_output = _split(generator, generator.generate_output)
@@ -100,8 +105,22 @@ def freeze_all_urls(generators) -> None:
         freeze_urls(generators[0].context.get("generated_content", {}).values())
 
 
-def silence_progress() -> None:
+def _remembered(generator, get_template, memo):
+    def get_remembered_template(name):
+        return RememberedTemplate(get_template(name), generator, memo)
+
+    return get_remembered_template
+
+
+def in_worker():
+    """First thing in a forked writer: no progress lines; at its end, the
+    pages it rendered go back to the build's memo."""
     _state["report"] = None
+    memo = _state["memo"]
+    if memo is None:
+        return None
+    memo.new, memo.reused, memo.rendered = {}, 0, 0  # the build's own counts stay
+    return lambda: (memo.new, memo.reused, memo.rendered)
 
 
 def _split(generator, generate_output):
@@ -115,7 +134,12 @@ def _split(generator, generate_output):
         )
         if shares < 2 or not big or not may_fork():
             return generate_output(writer)
-        paths = run_in_shares(generate_output, writer, shares, silence_progress)
+        paths, extras = run_in_shares(generate_output, writer, shares, in_worker)
+        if (memo := _state["memo"]) is not None:
+            for pages, reused, rendered in filter(None, extras):
+                memo.new.update(pages)
+                memo.reused += reused
+                memo.rendered += rendered
         if (report := _report()) is not None:
             report.counts["written"] += len(paths)
             report.counts["written by workers"] += len(paths)
@@ -124,15 +148,34 @@ def _split(generator, generate_output):
     return run
 
 
-def start_build(_pelican) -> None:
+def start_build(pelican) -> None:
     """The first signal of every build, also each rebuild of the preview."""
     build_started()
     _quick_preview.start_build()
+    _state["memo"] = new_page_memo(pelican.settings, _quick_preview.served)
+
+
+def new_page_memo(settings, served: str | None) -> PageMemo | None:
+    """Reuse the served pages of the last build (not for a publish build,
+    whose pages are post-processed and whose folder is swapped)."""
+    if not settings.get("BUILD_PAGE_MEMO", True) or settings.get("SAFE_PUBLISH"):
+        return None
+    if not served:
+        return None
+    where = hashlib.sha1(os.path.abspath(served).encode()).hexdigest()[:12]
+    memo_file = Path(settings["CACHE_PATH"]).resolve() / "build_speed"
+    memo_file = memo_file / f"pages-{where}.pickle"
+    return PageMemo(memo_file, Path(served), code_digest(settings))
 
 
 def save_and_report(pelican) -> None:
-    cache, report = _state["read_cache"], _report()
-    _state["read_cache"] = _state["report"] = None
+    cache, report, memo = _state["read_cache"], _report(), _state["memo"]
+    _state["read_cache"] = _state["report"] = _state["memo"] = None
+    if memo is not None:
+        memo.save()
+        if report is not None:
+            report.counts["reused"] = memo.reused
+            report.counts["rendered"] = memo.rendered
     _quick_preview.keep(pelican, _state["generators"])
     _state["generators"] = []
     if cache is not None:

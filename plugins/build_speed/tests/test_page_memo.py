@@ -1,0 +1,80 @@
+"""Pages whose inputs did not change are not rendered again, and a page is
+never reused when anything it shows may have changed. (tests/test_incremental.py
+compares rebuilds with clean builds after every kind of change.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import PROJECT, pelican_alone, write_files
+
+ARTICLES = {
+    f"articles/2024/tin-{number:02d}.md": f"""
+        Title: Họp giao ban tuần {number}
+        Date: {number + 1:02d}/03/2024 08:00
+        Category: Tin hoạt động
+        Tags: giao ban, tuần {number}
+        Author: Trương Thế Bình - Văn phòng
+
+        Sở Khoa học và Công nghệ họp giao ban tuần {number}, bàn về đầu tư.
+        """
+    for number in range(12)
+}
+SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_PARALLEL_FROM": 1, "BUILD_PROCESSES": 2}
+RENDERED = re.compile(r"Dựng ([\d.]+) trang từ mẫu")
+REUSED = re.compile(r"dùng lại ([\d.]+) trang không đổi")
+
+
+def number(pattern, printed: str) -> int:
+    found = pattern.search(printed)
+    return int(found.group(1).replace(".", "")) if found else 0
+
+
+def build(tmp_path, seed: str = "0", **settings) -> str:
+    return pelican_alone(
+        tmp_path / "content",
+        tmp_path / "output",
+        {**SETTINGS, "CACHE_PATH": str(tmp_path / "cache"), **settings},
+        env={"PYTHONHASHSEED": seed},
+    )
+
+
+def test_a_second_build_reuses_every_page_whatever_the_hash_seed(tmp_path):
+    write_files(tmp_path / "content", ARTICLES)
+    first = build(tmp_path, seed="1")
+    assert number(REUSED, first) == 0
+    pages = number(RENDERED, first)
+    assert pages > 50
+    # Sets iterate in another order under another seed: digests must not.
+    second = build(tmp_path, seed="2")
+    assert (number(RENDERED, second), number(REUSED, second)) == (0, pages)
+
+
+def test_a_served_page_changed_since_is_rendered_again(tmp_path):
+    write_files(tmp_path / "content", ARTICLES)
+    build(tmp_path)
+    page = tmp_path / "output/tin-tuc/2024/tin-03/index.html"
+    right = page.read_bytes()
+    page.write_text("sửa tay", encoding="utf-8")
+    printed = build(tmp_path)
+    assert page.read_bytes() == right
+    assert number(RENDERED, printed) == 1
+
+
+def test_publish_builds_render_every_page(tmp_path):
+    write_files(tmp_path / "content", ARTICLES)
+    for _ in range(2):
+        printed = build(tmp_path, SAFE_PUBLISH=True, CONTENT_PROBLEMS_SAVE_AS="")
+        assert number(REUSED, printed) == 0
+
+
+def test_the_theme_shows_the_build_day_never_its_time():
+    """The memo counts BUILD_TIME by its day (page_memo.shared_key): a page
+    showing the time of the build would otherwise keep an old time."""
+    uses = []
+    for template in Path(PROJECT / "theme/templates").rglob("*.html"):
+        uses += re.findall(r"BUILD_TIME[^}]*", template.read_text(encoding="utf-8"))
+    assert uses
+    for use in uses:
+        assert re.fullmatch(r"BUILD_TIME\|vn_date\('(iso_date|weekday|date)'\) ", use)
