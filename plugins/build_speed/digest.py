@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import types
 from datetime import date, datetime, time
 from pathlib import PurePath
@@ -32,7 +33,7 @@ SKIPPED_ATTRIBUTES = frozenset({"_context", "settings"})
 SKIPPED_CONTEXT = frozenset(
     {"OUTPUT_PATH", "staticfiles", "localsiteurl", "output_file"}
 )
-MAX_DEPTH = 8
+MAX_DEPTH = 24
 # Containers bigger than this, and other objects, are digested once a build:
 # the context's lists of every article appear on every page.
 SMALL = 16
@@ -43,9 +44,11 @@ class Digester:
     are digested once each (they do not change while pages are written)."""
 
     def __init__(self):
-        self._contents: dict[tuple[int, bool], bytes] = {}
+        self._contents: dict[tuple[int, bool], tuple[Content, bytes]] = {}
+        # Past MAX_DEPTH a page is never reused: this differs in every build.
+        self._unknown = os.urandom(16)
         self._values: dict[tuple, tuple[object, bytes]] = {}
-        self._in_progress: set[tuple] = set()
+        self._in_progress: set[int] = set()
 
     def content(self, content: Content, with_body: bool) -> bytes:
         key = (id(content), with_body)
@@ -59,8 +62,8 @@ class Digester:
             # Worked out from the body on access when the file has no Summary:
             # listings show it.
             digest.update(b"summary=" + _summary(content).encode())
-            self._contents[key] = digest.digest()
-        return self._contents[key]
+            self._contents[key] = (content, digest.digest())  # keeps the id in use
+        return self._contents[key][1]
 
     def of(self, value, with_body: bool) -> bytes:
         digest = hashlib.sha1()
@@ -70,7 +73,7 @@ class Digester:
     def feed(self, digest, value, with_body: bool, nested=False, depth=0) -> None:
         update = digest.update
         if depth > MAX_DEPTH:
-            update(b"<deep>" + repr(type(value)).encode())
+            update(self._unknown)
         elif value is None or isinstance(value, (bool, int, float, str, bytes)):
             update(f"{type(value).__name__}:{value!r};".encode())
         elif isinstance(value, Content):
@@ -107,12 +110,12 @@ class Digester:
         key = (id(value), with_body, nested, depth)
         if key in self._values:
             return self._values[key][1]
-        if key in self._in_progress:
-            return b"<cycle>"
-        self._in_progress.add(key)
+        if id(value) in self._in_progress:
+            return b"<cycle>"  # already being digested, further up
+        self._in_progress.add(id(value))
         digest = hashlib.sha1()
         self._feed_container(digest, value, with_body, nested, depth)
-        self._in_progress.discard(key)
+        self._in_progress.discard(id(value))
         self._values[key] = (value, digest.digest())  # keeps the id in use
         return self._values[key][1]
 
@@ -135,25 +138,39 @@ class Digester:
             update(b"]")
         elif isinstance(value, (set, frozenset)):
             update(b"{" + b"".join(sorted(self.of(v, with_body) for v in value)) + b"}")
-        elif dataclasses.is_dataclass(value):
-            update(type(value).__qualname__.encode() + b"(")
-            for field in dataclasses.fields(value):
-                update(field.name.encode() + b"=")
-                feed(digest, getattr(value, field.name), with_body, nested, depth + 1)
-            update(b")")
         else:
+            if dataclasses.is_dataclass(value):
+                names = [field.name for field in dataclasses.fields(value)]
+            else:
+                names = sorted(set(vars(value)) - SKIPPED_ATTRIBUTES)
             update(type(value).__qualname__.encode() + b"(")
-            attributes = vars(value)
-            for name in sorted(attributes):
-                if name not in SKIPPED_ATTRIBUTES:
-                    update(name.encode() + b"=")
-                    feed(digest, attributes[name], with_body, nested, depth + 1)
+            for name in names:
+                update(name.encode() + b"=")
+                item = getattr(value, name)
+                self._feed_attribute(digest, item, with_body, nested, depth)
             update(b")")
+
+    def _feed_attribute(self, digest, value, with_body, nested, depth) -> None:
+        if _is_entity(value):
+            # A linked page (an archive's previous day, its month): its
+            # address, as for content objects; chains end here.
+            digest.update(b"ref:" + value.url.encode() + b";")
+        else:
+            self.feed(digest, value, with_body, nested, depth + 1)
 
 
 def _is_container(value) -> bool:
     return isinstance(value, (dict, list, tuple, set, frozenset)) or hasattr(
         value, "__dict__"
+    )
+
+
+def _is_entity(value) -> bool:
+    """An object with its own page (not a container, not content)."""
+    return (
+        hasattr(value, "__dict__")
+        and isinstance(getattr(value, "url", None), str)
+        and not isinstance(value, (Content, URLWrapper, type))
     )
 
 

@@ -46,7 +46,7 @@ class PageMemo:
         try:
             with self.memo_file.open("rb") as file:
                 entries = pickle.load(file)
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
+        except Exception:  # noqa: BLE001 - any unreadable memo: render everything
             return {}
         return entries if isinstance(entries, dict) else {}
 

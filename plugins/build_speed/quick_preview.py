@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import os
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,6 +60,8 @@ class Snapshot:
                 generator.articles,
                 generator.hidden_translations,
                 generator.hidden_articles,
+                generator.drafts_translations,
+                generator.drafts,
             )
         }
         stamps = {path: stamp(path) for path in articles}
@@ -70,11 +73,12 @@ class Snapshot:
 
 @contextmanager
 def logging_off():
+    previous = logging.root.manager.disable
     logging.disable(logging.CRITICAL)
     try:
         yield
     finally:
-        logging.disable(logging.NOTSET)
+        logging.disable(previous)
 
 
 def read_again(generator, old: Article) -> Article:
@@ -92,23 +96,32 @@ def read_again(generator, old: Article) -> Article:
         context_sender=generator,
     )
     for name, value in vars(old).items():
-        if name not in vars(fresh):
+        # Not a header field: one the editor removed stays removed.
+        if name not in vars(fresh) and name not in old.metadata:
             setattr(fresh, name, value)
     return fresh
 
 
-def write_page(generator, writer, article: Article) -> str:
-    writer.write_file(
-        article.save_as,
-        generator.get_template(article.template),
-        generator.context,
-        article=article,
-        category=getattr(article, "category", None),
-        override_output=hasattr(article, "override_save_as"),
-        url=article.url,
-        blog=True,
-        relative_urls=generator.settings["RELATIVE_URLS"],
-    )
+def write_page(generator, served: str, article: Article) -> str:
+    """Written beside the served folder, then moved in: live reload never
+    reads half a page."""
+    extra = {"all_articles": generator.articles} if article.status == "draft" else {}
+    with tempfile.TemporaryDirectory(dir=os.path.dirname(served)) as folder:
+        Writer(folder, settings=generator.settings).write_file(
+            article.save_as,
+            generator.get_template(article.template),
+            generator.context,
+            article=article,
+            category=getattr(article, "category", None),
+            override_output=hasattr(article, "override_save_as"),
+            url=article.url,
+            blog=True,
+            relative_urls=generator.settings["RELATIVE_URLS"],
+            **extra,
+        )
+        target = os.path.join(served, article.save_as)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.replace(os.path.join(folder, article.save_as), target)
     return article.save_as
 
 
@@ -120,7 +133,6 @@ def write_quick_pages(snapshot: Snapshot, served: str) -> list[str]:
     if not changed or len(changed) > QUICK_PAGES_AT_MOST:
         return []
     generator = snapshot.generator
-    writer = Writer(served, settings=generator.settings)
     written = []
     for path in changed:
         old = snapshot.articles[path]
@@ -129,7 +141,7 @@ def write_quick_pages(snapshot: Snapshot, served: str) -> list[str]:
                 fresh = read_again(generator, old)
                 if fresh.save_as != old.save_as or fresh.status != old.status:
                     continue
-                written.append(write_page(generator, writer, fresh))
+                written.append(write_page(generator, served, fresh))
         except Exception:  # noqa: BLE001 - the full build reports it
             continue
     return written
@@ -140,29 +152,25 @@ class QuickPreview:
 
     def __init__(self, print_line):
         self.snapshot: Snapshot | None = None
-        self.served: str | None = None
         self.print_line = print_line
-
-    def serve_from(self, pelican) -> None:
-        """At ``initialized``, before any build redirects its output."""
-        self.served = pelican.output_path
 
     def keep(self, pelican, generators) -> None:
         settings = pelican.settings
         if not settings.get("BUILD_QUICK_PREVIEW") or settings.get("SAFE_PUBLISH"):
             return
         found = [g for g in generators if isinstance(g, ArticlesGenerator)]
-        if found and self.served:
+        if found:
             self.snapshot = Snapshot.of(found[0])
 
-    def start_build(self) -> None:
-        """At the start of a rebuild: write the quick pages, then let go of the
-        old build so that it is not in memory beside the new one."""
+    def start_build(self, served: str | None) -> None:
+        """At the start of a rebuild: write the quick pages into ``served``,
+        then let go of the old build so that it is not in memory beside the
+        new one."""
         snapshot, self.snapshot = self.snapshot, None
-        if snapshot is None:
+        if snapshot is None or not served:
             return
         started = time.perf_counter()
-        written = write_quick_pages(snapshot, self.served)
+        written = write_quick_pages(snapshot, served)
         if written:
             self.print_line(
                 f"Xem trước nhanh: đã viết lại {', '.join(written)} trong "

@@ -13,6 +13,7 @@ never stale. Templates play no part in reading.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.metadata
 import json
@@ -65,10 +66,17 @@ def settings_digest(settings: dict) -> str:
 def code_digest(settings: dict) -> str:
     """The plugins' source (tests aside) and every installed package's version
     (Pelican, Python-Markdown, its extensions, Pygments...)."""
+    return _code_digest(tuple(settings.get("PLUGIN_PATHS") or ()))
+
+
+@functools.cache
+def _code_digest(plugin_paths: tuple[str, ...]) -> str:
+    """Once per process: the preview server keeps running the code it loaded
+    at its start, so a plugin edited since must not count until a restart."""
     digest = hashlib.sha1()
     for name, version in installed_versions():
         digest.update(f"{name}=={version}\n".encode())
-    for folder in settings.get("PLUGIN_PATHS") or []:
+    for folder in plugin_paths:
         for path in sorted(Path(folder).rglob("*.py")):
             if "tests" not in path.relative_to(folder).parts:
                 digest.update(path.as_posix().encode() + path.read_bytes())

@@ -16,14 +16,17 @@ import pelican
 import watchfiles
 from pelican.utils import FileChangeFilter
 
-_state = {"started": None, "wrapped": False}
+# "returned": the stamp of each file already returned, so that a file dated
+# in the future (a camera's clock) does not start a build after every build.
+_state = {"started": None, "wrapped": False, "returned": {}}
 
 
 def build_started() -> None:
     _state["started"] = time.time_ns()
 
 
-def changed_since(started: int, roots: list[str], keep) -> set[str]:
+def changed_since(started: int, roots: list[str], keep, returned: dict) -> set[str]:
+    """Files changed since ``started`` and not yet returned with that time."""
     found = set()
     for root in roots:
         if os.path.isfile(root):
@@ -36,11 +39,15 @@ def changed_since(started: int, roots: list[str], keep) -> set[str]:
             )
         for path in paths:
             try:
-                changed = os.stat(path).st_mtime_ns >= started
+                stamp = os.stat(path).st_mtime_ns
             except OSError:
                 continue
-            if changed and keep(watchfiles.Change.modified, path):
-                found.add(os.path.abspath(path))
+            path = os.path.abspath(path)
+            if stamp < started or returned.get(path) == stamp:
+                continue
+            if keep(watchfiles.Change.modified, path):
+                found.add(path)
+                returned[path] = stamp
     return found
 
 
@@ -59,7 +66,7 @@ def wrap_wait_for_changes() -> None:
         if started is not None:
             keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
             roots = _watched(settings_file, settings)
-            missed = changed_since(started, roots, keep)
+            missed = changed_since(started, roots, keep, _state["returned"])
             if missed:
                 return {(watchfiles.Change.modified, path) for path in missed}
         return wait(settings_file, settings)

@@ -23,7 +23,13 @@ from .url_cache import freeze_urls
 # The report of the build under way. Pelican makes its generators afresh for
 # every build (also each rebuild of the preview server), so the first one
 # starts the report and `finalized` prints and ends it.
-_state: dict = {"report": None, "read_cache": None, "generators": [], "memo": None}
+_state: dict = {
+    "report": None,
+    "read_cache": None,
+    "generators": [],
+    "memo": None,
+    "served": None,
+}
 
 
 # Generators whose output is only pages written through Pelican's writer.
@@ -148,11 +154,17 @@ def _split(generator, generate_output):
     return run
 
 
+def remember_served_folder(pelican) -> None:
+    """At ``initialized``: the folder readers are served from. safe_publish's
+    SYNC_OUTPUT sends each build elsewhere only when the build runs."""
+    _state["served"] = pelican.output_path
+
+
 def start_build(pelican) -> None:
     """The first signal of every build, also each rebuild of the preview."""
     build_started()
-    _quick_preview.start_build()
-    _state["memo"] = new_page_memo(pelican.settings, _quick_preview.served)
+    _quick_preview.start_build(_state["served"])
+    _state["memo"] = new_page_memo(pelican.settings, _state["served"])
 
 
 def new_page_memo(settings, served: str | None) -> PageMemo | None:
@@ -190,7 +202,7 @@ _quick_preview = QuickPreview(_print)
 
 def register() -> None:
     wrap_wait_for_changes()
-    signals.initialized.connect(_quick_preview.serve_from)
+    signals.initialized.connect(remember_served_folder)
     signals.get_generators.connect(start_build)
     signals.generator_init.connect(prepare_generator)
     signals.content_object_init.connect(count_read)

@@ -70,6 +70,13 @@ def sync_into(
     return summary
 
 
+def _remove(path: str) -> None:
+    if os.path.islink(path):
+        os.unlink(path)
+    else:
+        shutil.rmtree(path)
+
+
 def _remove_stale(served: Path, made: set[str], keep: frozenset[str]) -> int:
     removed = 0
     for folder, folders, names in os.walk(served, topdown=True):
@@ -80,7 +87,7 @@ def _remove_stale(served: Path, made: set[str], keep: frozenset[str]) -> int:
         for name in list(folders):
             path = os.path.normpath(os.path.join(relative, name))
             if path not in made:
-                shutil.rmtree(os.path.join(folder, name))
+                _remove(os.path.join(folder, name))
                 folders.remove(name)
                 removed += 1
         for name in names:

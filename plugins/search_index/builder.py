@@ -405,6 +405,14 @@ def index_runs(runs: list[list[Document]], processes: int) -> list[PartialIndex]
         return list(pool.map(index_run, runs))
 
 
+def even_runs(documents: list[Document], processes: int) -> list[list[Document]]:
+    """More runs than processes keeps every core busy to the end."""
+    if processes <= 1:
+        return [documents]
+    size = max(1, -(-len(documents) // (processes * 4)))
+    return [documents[i : i + size] for i in range(0, len(documents), size)]
+
+
 def merged(partials: list[PartialIndex]) -> PartialIndex:
     """One index of the runs, in order (the first run's lists grow in place)."""
     if not partials:
@@ -420,10 +428,7 @@ def index_documents(
 ) -> PartialIndex:
     if cache is None:
         processes = process_count(options, len(documents))
-        # More runs than processes keeps both cores busy to the end.
-        size = -(-len(documents) // (processes * 4)) if processes > 1 else 0
-        runs = [documents[i : i + size] for i in range(0, len(documents), size or 1)]
-        return merged(index_runs(runs if size else [documents], processes))
+        return merged(index_runs(even_runs(documents, processes), processes))
     runs = runs_by_month(documents, options.run_documents)
     keys = [cache.key(run) for run in runs]
     partials = [cache.load(key) for key in keys]

@@ -11,6 +11,7 @@ rules. A rebuild after one edit indexes one run again, not the site.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -51,7 +52,9 @@ def runs_by_month(documents: list, at_least: int) -> list[list]:
     return [run[::-1] for run in reversed(runs) if run]
 
 
+@functools.cache
 def _code_digest() -> str:
+    """Once per process: the preview server keeps running the code it loaded."""
     digest = hashlib.sha1()
     for folder in (Path(__file__).parent, Path(vietnamese.__file__).parent):
         for path in sorted(folder.glob("*.py")):
@@ -91,7 +94,7 @@ class PartialCache:
         try:
             with self._path(key).open("rb") as file:
                 return pickle.load(file)
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
+        except Exception:  # noqa: BLE001 - any unreadable cache: index again
             return None
 
     def save(self, key: str, partial) -> None:

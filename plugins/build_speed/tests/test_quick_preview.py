@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pelican
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
@@ -19,7 +20,11 @@ from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
 from build_speed import signals as build_speed_signals
-from build_speed.saves_during_build import changed_since
+from build_speed.saves_during_build import (
+    build_started,
+    changed_since,
+    wrap_wait_for_changes,
+)
 from conftest import PROJECT, write_files
 
 ARTICLES = {
@@ -42,9 +47,6 @@ SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_QUICK_PREVIEW": True}
 def save(content: Path, relative: str, text: str) -> None:
     path = content / relative
     path.write_text(text, encoding="utf-8")
-    # A later mtime even on a file system with coarse timestamps.
-    later = time.time_ns() + 2_000_000_000
-    os.utime(path, ns=(later, later))
 
 
 def edited_text(marker: str, category: str = "Tin hoạt động", header: str = "") -> str:
@@ -82,7 +84,8 @@ def site(tmp_path):
 
 def quick_pages() -> None:
     """What the preview server does first when a rebuild starts."""
-    build_speed_signals._quick_preview.start_build()
+    served = build_speed_signals._state["served"]
+    build_speed_signals._quick_preview.start_build(served)
 
 
 def test_the_saved_article_is_rewritten_before_the_rebuild(site):
@@ -181,7 +184,9 @@ def test_the_preview_server_shows_the_edit_first(tmp_path):
         wait_until(lambda: printed().count("Done: Processed") == 2, process, log)
         text = printed()
         quick = text.index(f"Xem trước nhanh: đã viết lại {PAGE}")
-        assert text.index("Done: Processed", quick) > quick
+        # After the first build, before the second one.
+        assert text.index("Done: Processed") < quick
+        assert text.count("Done: Processed", 0, quick) == 1
         # The next save names a category that does not exist: the quick read
         # says nothing, so the full build is the one that reports it.
         save(content, EDITED, edited_text("SERVERBAD", category="Tin lạ"))
@@ -196,10 +201,31 @@ def test_a_save_during_a_build_is_found_but_editor_files_are_not(tmp_path):
     content = tmp_path / "content"
     write_files(content, ARTICLES)
     started = time.time_ns()
-    keep = FileChangeFilter(set())
-    assert changed_since(started, [str(content)], keep) == set()
+    keep, returned = FileChangeFilter(set()), {}
+    assert changed_since(started, [str(content)], keep, returned) == set()
     save(content, "articles/2024/.tin-03.md.swp", "vim")
     save(content, "articles/2024/tin-03.md~", "backup")
-    assert changed_since(started, [str(content)], keep) == set()
+    assert changed_since(started, [str(content)], keep, returned) == set()
     save(content, EDITED, edited_text("DURINGBUILD"))
-    assert changed_since(started, [str(content)], keep) == {str(content / EDITED)}
+    found = changed_since(started, [str(content)], keep, returned)
+    assert found == {str(content / EDITED)}
+    # Returned once: a file dated in the future does not rebuild forever.
+    future = time.time_ns() + 3600 * 10**9
+    os.utime(content / EDITED, ns=(future, future))
+    assert changed_since(started, [str(content)], keep, returned) == {
+        str(content / EDITED)
+    }
+    assert changed_since(started, [str(content)], keep, returned) == set()
+
+
+def test_pelican_waits_no_more_after_a_save_during_a_build(tmp_path):
+    """The wrapped `pelican.wait_for_changes` returns at once with the file
+    saved since the build started (it would otherwise wait for the next)."""
+    content = tmp_path / "content"
+    write_files(content, ARTICLES)
+    wrap_wait_for_changes()
+    build_started()
+    save(content, EDITED, edited_text("DURINGBUILD"))
+    settings = {"PATH": str(content), "THEME": str(PROJECT / "theme")}
+    changes = pelican.wait_for_changes(str(PROJECT / "pelicanconf.py"), settings)
+    assert {path for _, path in changes} == {str(content / EDITED)}
