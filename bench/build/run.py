@@ -724,10 +724,13 @@ METHOD = """## Method
   calendar and text-based related ranking.
 - (d) one article (the middle one of the corpus) gets a new last paragraph,
   then the same command runs into the same output folder; the page is checked
-  for the edit. Preview: `pelican … --autoreload -e LIVE_RELOAD=true` (what
+  for the edit (the page memo and the search index's cache are warm). Preview:
+  `pelican … --autoreload -e LIVE_RELOAD=true BUILD_QUICK_PREVIEW=true` (what
   `scripts/serve.sh` runs, without its web server) after its first build,
   three saves, each timed from writing the file to its page holding the new
-  paragraph (polled every 5 ms); the web server serves the page from disk.
+  paragraph (polled every 5 ms; the saved article's page is written before
+  the full rebuild, which the next save waits for); the web server serves the
+  page from disk.
   Vanilla: `CACHE_CONTENT` and
   `LOAD_CONTENT_CACHE` on, a first build filling the cache, then the edit and
   the rebuild.
