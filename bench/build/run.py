@@ -49,6 +49,7 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "plugins")]
 
 from corpus import DAY_FIRST, ISO, SiteArticle, site_articles, write_site  # noqa: E402
+from process_memory import tree_rss  # noqa: E402
 
 SIZES = (1_000, 5_000, 10_000, 20_000)
 PELICAN = [sys.executable, "-m", "pelican"]
@@ -66,23 +67,6 @@ class BenchError(RuntimeError):
 
 
 # ---------- measuring a command ----------
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            for task in Path(f"/proc/{current}/task").iterdir():
-                stack += [int(c) for c in (task / "children").read_text().split()]
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1]) * 1024
-    return total
 
 
 class Sampler(threading.Thread):

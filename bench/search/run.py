@@ -35,6 +35,7 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(HERE.parent), str(ROOT / "plugins"), str(ROOT)]
 
 import corpus as corpus_module  # noqa: E402
+from process_memory import tree_rss  # noqa: E402
 
 from vietnamese import canonical, tokenize  # noqa: E402
 
@@ -69,25 +70,6 @@ TIMED_RUNS = 7
 
 
 # ---------- processes ----------
-
-
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
-    total = 0
-    stack = [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            for task in Path(f"/proc/{current}/task").iterdir():
-                children = (task / "children").read_text().split()
-                stack += [int(child) for child in children]
-        except (FileNotFoundError, ProcessLookupError, PermissionError):
-            continue
-        for line in status.splitlines():
-            if line.startswith("VmRSS:"):
-                total += int(line.split()[1]) * 1024
-    return total
 
 
 def run_measured(command: list[str], log: Path) -> dict:
