@@ -32,9 +32,9 @@ def fresh_pelican_signals():
             signal._clear_state()  # blinker's documented reset for tests
 
 
-def build(content: Path, output: Path, **overrides) -> Path:
-    """Build `content` into `output` with the project's settings and theme."""
-    settings = read_settings(
+def project_settings(content: Path, output: Path, **overrides) -> dict:
+    """The project's settings and theme, reading `content` into `output`."""
+    return read_settings(
         str(PROJECT / "pelicanconf.py"),
         override={
             "PATH": str(content),
@@ -45,7 +45,11 @@ def build(content: Path, output: Path, **overrides) -> Path:
             **overrides,
         },
     )
-    Pelican(settings).run()
+
+
+def build(content: Path, output: Path, **overrides) -> Path:
+    """Build `content` into `output` with the project's settings and theme."""
+    Pelican(project_settings(content, output, **overrides)).run()
     return output
 
 

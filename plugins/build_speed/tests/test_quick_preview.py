@@ -16,7 +16,6 @@ import pelican
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
-from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
 from build_speed import signals as build_speed_signals
@@ -25,7 +24,7 @@ from build_speed.saves_during_build import (
     changed_since,
     wrap_wait_for_changes,
 )
-from conftest import PROJECT, write_files
+from conftest import PROJECT, build, project_settings, write_files
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -66,18 +65,7 @@ def main_of(path: Path) -> str:
 def site(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, ARTICLES)
-    settings = read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(PROJECT / "theme"),
-            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
-            "CACHE_PATH": str(tmp_path / "cache"),
-            **SETTINGS,
-        },
-    )
-    pelican = Pelican(settings)
+    pelican = Pelican(project_settings(content, output, **SETTINGS))
     pelican.run()
     return pelican, content, output
 
@@ -127,20 +115,8 @@ def test_many_changed_files_wait_for_the_full_build(site):
 
 
 def test_only_the_preview_keeps_the_last_build(tmp_path):
-    content = tmp_path / "content"
-    write_files(content, ARTICLES)
-    settings = read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "THEME": str(PROJECT / "theme"),
-            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
-            "CACHE_PATH": str(tmp_path / "cache"),
-            "LINKED_WEBSITES_FILE": "",
-        },
-    )
-    Pelican(settings).run()
+    write_files(tmp_path / "content", ARTICLES)
+    build(tmp_path / "content", tmp_path / "output", LINKED_WEBSITES_FILE="")
     assert build_speed_signals._quick_preview.snapshot is None
 
 
