@@ -37,7 +37,6 @@ import signal
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -49,7 +48,7 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE.parent), str(ROOT / "plugins")]
 
 from corpus import DAY_FIRST, ISO, SiteArticle, site_articles, write_site  # noqa: E402
-from process_memory import tree_rss  # noqa: E402
+from process_memory import PeakSampler  # noqa: E402
 
 SIZES = (1_000, 5_000, 10_000, 20_000)
 PELICAN = [sys.executable, "-m", "pelican"]
@@ -69,24 +68,11 @@ class BenchError(RuntimeError):
 # ---------- measuring a command ----------
 
 
-class Sampler(threading.Thread):
-    """Samples the process tree's resident memory every 20 ms."""
-
-    def __init__(self, pid: int):
-        super().__init__(daemon=True)
-        self.pid, self.peak, self.done = pid, 0, threading.Event()
-
-    def run(self) -> None:
-        while not self.done.is_set():
-            self.peak = max(self.peak, tree_rss(self.pid))
-            self.done.wait(0.02)
-
-
 @dataclass
 class Measure:
     wall: float  # seconds
     cpu: float  # user + system seconds of the process and its waited-for children
-    peak: int  # bytes: the larger of wait4's max RSS and the sampled tree sum
+    peak: int  # bytes: the process tree's sampled peak (process_memory.py)
     load: float  # one-minute load average when the command started
 
 
@@ -105,7 +91,7 @@ def measure(command: list[str], log: Path, cwd: Path = ROOT) -> Measure:
             env=ENV,
             start_new_session=True,  # its own process group, with its workers
         )
-        sampler = Sampler(process.pid)
+        sampler = PeakSampler(process.pid)
         sampler.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)
@@ -116,14 +102,13 @@ def measure(command: list[str], log: Path, cwd: Path = ROOT) -> Measure:
             raise
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
-        sampler.done.set()
-        sampler.join()
+        peak = sampler.stop()
     if process.returncode:
         raise BenchError(f"exit {process.returncode}: {shlex.join(command)}; see {log}")
     return Measure(
         wall=wall,
         cpu=usage.ru_utime + usage.ru_stime,
-        peak=max(usage.ru_maxrss * 1024, sampler.peak),
+        peak=peak,
         load=load,
     )
 
@@ -725,10 +710,14 @@ METHOD = """## Method
 - Times: wall clock around the process; CPU is user + system time of the
   process and the children it waited for (`os.wait4`). Hugo uses every core,
   so its CPU time can exceed its wall time.
-- (e) peak memory: the larger of `os.wait4`'s maximum resident set of the
-  process (and waited-for children) and the resident memory of the whole
-  process tree sampled every 20 ms (which counts pages shared by forked
-  workers once per worker).
+- (e) peak memory of the build's process tree, sampled (`bench/process_memory.py`):
+  a lone process by its resident set every 20 ms, a process with forked
+  workers by the sum of their proportional set sizes (a page the workers
+  share counts once in all), read at most every 20 ms and so that the reads
+  take at most a tenth of a core. Not `os.wait4`'s maximum resident set:
+  Linux keeps it across `exec`, so every command started from this benchmark
+  reported at least the benchmark's own size (runs before 27/11/2026 show
+  958 MiB for both ours and Hugo at 10k for that reason).
 """.splitlines()
 
 

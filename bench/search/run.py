@@ -35,7 +35,7 @@ ROOT = HERE.parents[1]
 sys.path[:0] = [str(HERE), str(HERE.parent), str(ROOT / "plugins"), str(ROOT)]
 
 import corpus as corpus_module  # noqa: E402
-from process_memory import tree_rss  # noqa: E402
+from process_memory import PeakSampler  # noqa: E402
 
 from vietnamese import canonical, tokenize  # noqa: E402
 
@@ -80,11 +80,11 @@ def run_measured(command: list[str], log: Path) -> dict:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=errors, text=True
         )
-    peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
-        time.sleep(0.05)
+    sampler = PeakSampler(process.pid)
+    sampler.start()
     stdout = process.stdout.read()
+    process.wait()
+    peak = sampler.stop()
     if process.returncode:
         raise SystemExit(
             f"failed ({process.returncode}): {' '.join(command)}, see {log}"
