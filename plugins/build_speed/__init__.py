@@ -8,10 +8,22 @@
   pages are rendered and written on every core.
 - Long builds print what they have read and written every few seconds, and
   every build ends with the time each phase took.
+- `call_in_child` runs work whose memory should not outlive it (the related
+  ranking) in a forked child; `may_fork` is the one rule for when forking is
+  safe, and `frozen_heap` keeps forked children from copying the build's
+  memory, for every plugin that forks.
 """
 
+from .forking import call_in_child, frozen_heap, may_fork
 from .progress import BuildReport
 from .render_once import render_once
 from .signals import register
 
-__all__ = ["BuildReport", "register", "render_once"]
+__all__ = [
+    "BuildReport",
+    "call_in_child",
+    "frozen_heap",
+    "may_fork",
+    "register",
+    "render_once",
+]

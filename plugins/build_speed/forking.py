@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import multiprocessing
 import os
 import sys
 import threading
@@ -22,6 +24,19 @@ def may_fork() -> bool:
         thread is threading.main_thread() or type(thread).__name__ in HARMLESS_THREADS
         for thread in threading.enumerate()
     )
+
+
+@contextmanager
+def frozen_heap():
+    """For forking: the objects the build holds now are left out of the
+    children's garbage collections. A collection touches every object it
+    tracks, which would copy each memory page of the build into each child
+    (copy-on-write) although the child only reads them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def worker_count(settings) -> int:
@@ -76,3 +91,43 @@ def watching_warnings():
         yield collect
     finally:
         root.removeHandler(collect)
+
+
+def call_in_child(function, *args):
+    """``function(*args)`` in a forked child; its result comes back pickled.
+
+    What the function allocates is given back to the system when the child
+    exits, where the build's own process would keep its freed memory for the
+    rest of the build. Warnings and errors are logged by the build. Runs in
+    the build's own process when forking is unsafe.
+    """
+    if not may_fork():
+        return function(*args)
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_answer_call, args=(function, args, send))
+    with frozen_heap():
+        child.start()
+    send.close()
+    try:
+        records, result, failure = receive.recv()
+    except EOFError:
+        records, result = [], None
+        failure = f"the child process stopped with code {child.exitcode}"
+    child.join()
+    log_again(records)
+    if failure:
+        raise RuntimeError(f"{function.__qualname__} failed in a child:\n{failure}")
+    return result
+
+
+def _answer_call(function, args, connection) -> None:
+    collect = quiet_worker()
+    result, failure = None, None
+    try:
+        result = function(*args)
+    except BaseException:  # noqa: BLE001 - sent to the build, which raises
+        failure = traceback.format_exc()
+    connection.send((collect.records, result, failure))
+    connection.close()
+    os._exit(0)  # nothing of the build's process may run again here

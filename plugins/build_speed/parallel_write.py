@@ -18,7 +18,7 @@ import zlib
 
 from pelican import signals
 
-from .forking import log_again, quiet_worker
+from .forking import frozen_heap, log_again, quiet_worker
 
 
 def share_of(name: str, shares: int) -> int:
@@ -94,7 +94,8 @@ def run_in_shares(
             args=(generate_output, writer, share, shares, in_worker, send),
             daemon=True,
         )
-        process.start()
+        with frozen_heap():
+            process.start()
         send.close()
         workers.append((process, receive))
     try:

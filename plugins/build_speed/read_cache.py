@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pelican.readers import _DISCARD  # Pelican's marker for "drop this field"
 
-from .forking import may_fork, quiet_worker, watching_warnings
+from .forking import frozen_heap, may_fork, quiet_worker, watching_warnings
 
 logger = logging.getLogger(__name__)
 
@@ -246,9 +246,12 @@ def _read_in_workers(readers, jobs, processes):
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     try:
-        with ProcessPoolExecutor(
-            processes, mp_context=context, initializer=_start_worker
-        ) as pool:
+        with (
+            frozen_heap(),
+            ProcessPoolExecutor(
+                processes, mp_context=context, initializer=_start_worker
+            ) as pool,
+        ):
             for done in pool.map(_read_chunk, chunks):
                 yield from done
     finally:

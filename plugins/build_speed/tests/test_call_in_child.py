@@ -1,0 +1,107 @@
+"""call_in_child: work runs in a forked child, and its memory leaves with it.
+
+Each case runs in a Python process of its own: forking needs a process with
+no other threads, which a test session that has started a browser is not.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+PREAMBLE = """
+import json, logging, os, threading
+from build_speed import call_in_child, may_fork
+
+def resident_mib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+
+def big_then_small(count):
+    # A table of about 300 MB, and a few of its entries returned: as in a
+    # build, survivors scattered among the garbage keep its memory in use.
+    table = {str(number): [number] * 3 for number in range(count)}
+    survivors = [table[str(number)] for number in range(0, count, 1000)]
+    return [os.getpid(), len(table), survivors]
+
+def warns_then_fails():
+    logging.getLogger("related").warning("cảnh báo từ tiến trình con")
+    raise ValueError("hỏng ở đây")
+"""
+
+
+def run(script: str) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", PREAMBLE + textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_the_result_comes_back_and_the_memory_stays_in_the_child():
+    found = run(
+        """
+        before = resident_mib()
+        child_pid, size, kept = call_in_child(big_then_small, 2_000_000)
+        print(json.dumps({"forked": may_fork(), "child": child_pid,
+                          "me": os.getpid(), "size": size, "kept": len(kept),
+                          "grew": resident_mib() - before}))
+        """
+    )
+    assert found["forked"] is True
+    assert found["size"] == 2_000_000
+    assert found["kept"] == 2_000
+    assert found["child"] != found["me"]
+    assert found["grew"] < 30, found  # the table was about 300 MB
+
+
+def test_in_process_the_same_work_keeps_its_memory():
+    """The comparison that makes the test above mean something."""
+    found = run(
+        """
+        before = resident_mib()
+        child_pid, size, kept = big_then_small(2_000_000)
+        print(json.dumps({"grew": resident_mib() - before}))
+        """
+    )
+    assert found["grew"] > 100, found
+
+
+def test_a_failure_raises_in_the_build_after_logging_the_childs_warnings():
+    found = run(
+        """
+        logged = []
+        class Keep(logging.Handler):
+            def emit(self, record):
+                logged.append(record.getMessage())
+        logging.getLogger().addHandler(Keep())
+        try:
+            call_in_child(warns_then_fails)
+            error = ""
+        except RuntimeError as raised:
+            error = str(raised)
+        print(json.dumps({"error": error, "logged": logged}))
+        """
+    )
+    assert "warns_then_fails failed in a child" in found["error"]
+    assert "ValueError: hỏng ở đây" in found["error"]
+    assert found["logged"] == ["cảnh báo từ tiến trình con"]
+
+
+def test_with_another_thread_running_the_work_stays_in_the_process():
+    found = run(
+        """
+        stop = threading.Event()
+        threading.Thread(target=stop.wait, name="browser").start()
+        child_pid, size, kept = call_in_child(big_then_small, 10)
+        stop.set()
+        print(json.dumps({"child": child_pid, "me": os.getpid()}))
+        """
+    )
+    assert found["child"] == found["me"]
