@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from itertools import chain, islice
@@ -88,7 +89,6 @@ class Options:
 @dataclass
 class Index:
     vectors: list[dict[str, float]]  # shareable terms of each document
-    keys: list[frozenset[str]]  # the same terms, for fast intersections
     postings: dict[str, list[int]]  # term -> documents that weigh it most
     tags: list[dict[str, float]]  # tag key -> bonus, for each document
     tag_postings: dict[str, list[int]]
@@ -131,36 +131,45 @@ def rank_related(
 
 
 def build_index(documents: Sequence[Document], options: Options) -> Index:
-    frequencies = [
-        weighted_frequencies(
+    # Each article's term counts as a tuple of terms and an array of counts,
+    # a third of a Counter's memory, until they are weighed.
+    frequencies: list[tuple[tuple[str, ...], array] | None] = []
+    document_frequency: Counter = Counter()
+    for document in documents:
+        counts = weighted_frequencies(
             [
                 (document.title, options.title_weight),
                 (document.lead, options.lead_weight),
                 (document.body[: options.body_chars], 1),
             ]
         )
-        for document in documents
-    ]
+        document_frequency.update(counts.keys())
+        frequencies.append((tuple(counts), array("I", counts.values())))
     total = len(documents)
     limit = common_limit(total, options)
-    document_frequency: Counter = Counter()
-    for terms in frequencies:
-        document_frequency.update(terms.keys())
     idf = inverse_document_frequencies(document_frequency, total, limit, options)
+    del document_frequency
     vectors = []
-    for position, terms in enumerate(frequencies):
-        vectors.append(weigh(terms, idf))
+    for position, (terms, counts) in enumerate(frequencies):
+        vectors.append(weigh(zip(terms, counts, strict=True), idf))
         frequencies[position] = None  # free the memory as we go
-    entries: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    # Per term, its documents and their weights in two lists: a (document,
+    # weight) tuple per entry would take four times the memory.
+    entries: dict[str, tuple[list[int], list[float]]] = {}
     for doc, vector in enumerate(vectors):
         for term, weight in vector.items():
-            entries[term].append((doc, weight))
+            found = entries.get(term)
+            if found is None:
+                entries[term] = ([doc], [weight])
+            else:
+                found[0].append(doc)
+                found[1].append(weight)
     postings = {
-        term: champions(found, options.posting_limit) for term, found in entries.items()
+        term: champions(docs, weights, options.posting_limit)
+        for term, (docs, weights) in entries.items()
     }
     tags, tag_postings = index_tags(documents, limit, options)
-    keys = [frozenset(vector) for vector in vectors]
-    return Index(vectors, keys, postings, tags, tag_postings)
+    return Index(vectors, postings, tags, tag_postings)
 
 
 def common_limit(total: int, options: Options) -> int:
@@ -187,7 +196,9 @@ def inverse_document_frequencies(
     }
 
 
-def weigh(terms: Counter, idf: Mapping[str, tuple[float, bool]]) -> dict[str, float]:
+def weigh(
+    terms: Iterable[tuple[str, int]], idf: Mapping[str, tuple[float, bool]]
+) -> dict[str, float]:
     """Unit-length TF-IDF weights of the terms another article can share.
 
     Raw (weighted) frequency: an article repeats its subject ("lúa chịu mặn"
@@ -197,7 +208,7 @@ def weigh(terms: Counter, idf: Mapping[str, tuple[float, bool]]) -> dict[str, fl
     """
     shared: dict[str, float] = {}
     norm = 0.0
-    for term, frequency in terms.items():
+    for term, frequency in terms:
         found = idf.get(term)
         if found is None:
             continue
@@ -211,12 +222,13 @@ def weigh(terms: Counter, idf: Mapping[str, tuple[float, bool]]) -> dict[str, fl
     return {term: weight * scale for term, weight in shared.items()}
 
 
-def champions(entries: list[tuple[int, float]], size: int) -> list[int]:
-    """The documents of the `size` entries with the highest weight (ties: the
-    smaller document), in document order."""
-    if len(entries) > size:
-        entries = heapq.nlargest(size, entries, key=lambda entry: (entry[1], -entry[0]))
-    return sorted(doc for doc, _weight in entries)
+def champions(docs: Sequence[int], weights: Sequence[float], size: int) -> list[int]:
+    """The `size` documents with the highest weight (ties: the smaller
+    document), in document order; `docs` is in document order."""
+    if len(docs) <= size:
+        return list(docs)
+    best = heapq.nlargest(size, range(len(docs)), key=lambda i: (weights[i], -docs[i]))
+    return sorted(docs[i] for i in best)
 
 
 def index_tags(documents: Sequence[Document], limit: int, options: Options):
@@ -276,10 +288,10 @@ def candidate_scores(doc: int, index: Index, options: Options):
     met.pop(doc, None)
     # Stable sort: among equal counts, the order the index met them in.
     pool = sorted(met.items(), key=itemgetter(1), reverse=True)[: options.candidates]
-    own_keys = index.keys[doc]
+    own_keys = frozenset(vector)  # intersected in C with each candidate's terms
     for other, _times in pool:
         other_vector = index.vectors[other]
-        shared = own_keys & index.keys[other]
+        shared = own_keys.intersection(other_vector)
         # fsum: exactly rounded, so the set's (hash-seeded) order cannot matter.
         score = math.fsum([vector[term] * other_vector[term] for term in shared])
         other_tags = index.tags[other]

@@ -8,26 +8,33 @@ from collections.abc import Mapping, Sequence
 from pelican import signals
 from pelican.generators import Generator
 
+from build_speed import call_in_child
+
 from .chronology import other_news, previous_next
 from .overrides import Catalogue, resolve
 from .ranking import Document, Options, rank_related
 from .terms import plain_text
 
 
-def document_from_article(article) -> Document:
-    """The plain text and facts of a Pelican article that ranking uses."""
+def document_from_article(article, with_text: bool = True) -> Document:
+    """The plain text and facts of a Pelican article that ranking uses;
+    without the lead and body text if ``with_text`` is false."""
     lead = article.metadata.get("summary") or ""  # only a written lead
     return Document(
         path=source_key(article),
         date=article.date,
         category=article.category.name,
         title=article.title,
-        lead=plain_text(str(lead)),
+        lead=plain_text(str(lead)) if with_text else "",
         # The rendered body before Pelican fills in {filename} links: cheaper,
         # and the links' text is all that counts here.
-        body=plain_text(article._content or ""),
+        body=plain_text(article._content or "") if with_text else "",
         tags=tuple(tag.name for tag in getattr(article, "tags", None) or ()),
     )
+
+
+def rank_articles(articles: Sequence, options: Options, pinned) -> list[list[int]]:
+    return rank_related([document_from_article(a) for a in articles], options, pinned)
 
 
 def source_key(content) -> str:
@@ -36,12 +43,16 @@ def source_key(content) -> str:
 
 def attach_related(articles: Sequence, context: Mapping, settings: Mapping) -> None:
     """Set related_articles, other_news, previous_article and next_article."""
-    documents = [document_from_article(article) for article in articles]
+    documents = [document_from_article(a, with_text=False) for a in articles]
     catalogue = catalogue_of(documents, context, settings)
     pinned = {i: resolve(article, catalogue) for i, article in enumerate(articles)}
     for draft in unpublished_articles(context):
         resolve(draft, catalogue)  # report broken references before publishing
-    related = rank_related(documents, Options.from_settings(settings), pinned)
+    # In a child process: the articles' plain text and the ranking's term
+    # tables (about 20 MB a thousand articles) would otherwise stay with the
+    # build until it ends.
+    options = Options.from_settings(settings)
+    related = call_in_child(rank_articles, articles, options, pinned)
     older = other_news(documents, int(settings.get("OTHER_NEWS_COUNT", 6)))
     scope = settings.get("PREVIOUS_NEXT_SCOPE", "site")
     neighbours = previous_next(documents, scope)
