@@ -18,13 +18,13 @@ import math
 import multiprocessing
 import os
 import shutil
-import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from build_speed import frozen_heap, may_fork
 from vietnamese import fold
 
 from .extract import clean, extract_article, shorten
@@ -394,15 +394,18 @@ def process_count(options: IndexOptions, documents: int) -> int:
     return 1 if documents < SMALL_SITE else min(4, os.cpu_count() or 1)
 
 
-def index_runs(runs: list[list[Document]], processes: int) -> list[PartialIndex]:
-    """Each run's postings, on ``processes`` processes when there are several."""
+def index_runs(runs: list[list[Document]], processes: int) -> Iterator[PartialIndex]:
+    """Each run's postings, in order, on ``processes`` processes when there
+    are several; each is yielded as soon as it is ready, so the caller can
+    merge it and let it go."""
     if processes <= 1 or len(runs) < 2:
-        return [index_run(run) for run in runs]
+        yield from map(index_run, runs)
+        return
     # fork is quick, but unsafe once other threads run (a preview server's).
-    method = "fork" if threading.active_count() == 1 else "spawn"
+    method = "fork" if may_fork() else "spawn"
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=processes, mp_context=context) as pool:
-        return list(pool.map(index_run, runs))
+    with frozen_heap(), ProcessPoolExecutor(processes, mp_context=context) as pool:
+        yield from pool.map(index_run, runs)
 
 
 def even_runs(documents: list[Document], processes: int) -> list[list[Document]]:
@@ -413,14 +416,16 @@ def even_runs(documents: list[Document], processes: int) -> list[list[Document]]
     return [documents[i : i + size] for i in range(0, len(documents), size)]
 
 
-def merged(partials: list[PartialIndex]) -> PartialIndex:
-    """One index of the runs, in order (the first run's lists grow in place)."""
-    if not partials:
-        return PartialIndex()
-    index = partials[0]
-    for partial in partials[1:]:
-        index.extend(partial)
-    return index
+def merged(partials: Iterable[PartialIndex]) -> PartialIndex:
+    """One index of the runs, in order (the first run's lists grow in place).
+    Each later run is let go once merged."""
+    index = None
+    for partial in partials:
+        if index is None:
+            index = partial
+        else:
+            index.extend(partial)
+    return index if index is not None else PartialIndex()
 
 
 def index_documents(
@@ -431,15 +436,27 @@ def index_documents(
         return merged(index_runs(even_runs(documents, processes), processes))
     runs = runs_by_month(documents, options.run_documents)
     keys = [cache.key(run) for run in runs]
-    partials = [cache.load(key) for key in keys]
-    missing = [number for number, partial in enumerate(partials) if partial is None]
+    missing = [number for number, key in enumerate(keys) if not cache.has(key)]
     work = [runs[number] for number in missing]
     fresh = index_runs(work, process_count(options, sum(map(len, work))))
-    for number, partial in zip(missing, fresh, strict=True):
-        cache.save(keys[number], partial)  # before merging changes it
-        partials[number] = partial
+    index = merged(_cached_or_fresh(runs, keys, set(missing), fresh, cache))
     cache.forget_old()
-    return merged(partials)
+    return index
+
+
+def _cached_or_fresh(runs, keys, missing: set[int], fresh, cache: PartialCache):
+    """Each run's postings in order: from the cache, or newly indexed and saved
+    (before merging changes them). One run at a time is held in memory."""
+    for number, key in enumerate(keys):
+        if number in missing:
+            partial = next(fresh)
+            cache.save(key, partial)
+        else:
+            partial = cache.load(key)
+            if partial is None:  # the cached file went bad since it was listed
+                partial = index_run(runs[number])
+                cache.save(key, partial)
+        yield partial
 
 
 def build_index(

@@ -89,6 +89,11 @@ class PartialCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        """Whether the run is kept; either way it belongs to this build."""
+        self.used.append(key)
+        return self._path(key).is_file()
+
     def load(self, key: str):
         self.used.append(key)
         try:

@@ -279,6 +279,27 @@ def test_a_rebuild_indexes_again_only_the_month_that_changed(
     assert len(added) == 1  # the edited article's month
 
 
+def test_a_damaged_cached_month_is_indexed_again(site, tmp_path, monkeypatch):
+    indexed, original = [], builder.index_run
+
+    def index_run(run):
+        indexed.append(len(run))
+        return original(run)
+
+    monkeypatch.setattr(builder, "index_run", index_run)
+    documents = documents_of(site, tmp_path / "pages")
+    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
+    options, cache = IndexOptions(run_documents=1), tmp_path / "cache"
+    build_index(documents, categories, tmp_path / "first", options, cache)
+    damaged = sorted(cache.glob("*.pickle"))[1]
+    damaged.write_bytes(b"not a pickle")
+    indexed.clear()
+    build_index(documents, categories, tmp_path / "again", options, cache)
+    assert len(indexed) == 1
+    assert index_bytes(tmp_path / "again") == index_bytes(tmp_path / "first")
+    assert damaged.read_bytes() != b"not a pickle"  # kept again, sound
+
+
 def test_a_month_with_an_unreadable_page_is_never_kept(tmp_path):
     documents = [
         Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
