@@ -76,3 +76,55 @@ def test_year_and_month_archives(site):
     assert titles(month) == ["Tin năm 2016"]
     assert month.h1.get_text() == "Lưu trữ tháng 4/2016"
     assert site.soup("luu-tru/2021/").h1.get_text() == "Lưu trữ năm 2021"
+
+
+@pytest.fixture(scope="module")
+def long_listing(tmp_path_factory):
+    """The same articles two to a page: a category of twelve pages."""
+    from conftest import Site, build, write_files
+
+    root = tmp_path_factory.mktemp("long-listing")
+    files = {f"articles/tb-{n}.md": article(n) for n in range(23)}
+    write_files(root / "content", files)
+    return Site(
+        build(
+            root / "content",
+            root / "output",
+            LINKED_WEBSITES_FILE="",
+            DEFAULT_PAGINATION=2,
+        )
+    )
+
+
+def shown_pages(site, path: str) -> list[str]:
+    """The page numbers a listing links, "…" for a gap, "[n]" for the current."""
+    nav = site.soup(path).select_one("nav.pagination")
+    shown = []
+    for item in nav.select("li"):
+        link = item.select_one(".pagination__link")
+        if link is None:
+            shown.append(item.get_text(strip=True))
+        elif link.get("rel") is None:
+            number = link.get_text(" ", strip=True).removeprefix("Trang ")
+            shown.append(f"[{number}]" if link.name == "span" else number)
+    return shown
+
+
+def test_long_listings_link_the_ends_and_the_pages_near_the_current_one(long_listing):
+    base = "chuyen-muc/thong-bao/"
+    assert shown_pages(long_listing, base) == ["[1]", "2", "3", "…", "12"]
+    assert shown_pages(long_listing, f"{base}trang/4/") == [
+        "1", "2", "3", "[4]", "5", "6", "…", "12",
+    ]  # fmt: skip
+    assert shown_pages(long_listing, f"{base}trang/6/") == [
+        "1", "…", "4", "5", "[6]", "7", "8", "…", "12",
+    ]  # fmt: skip
+    assert shown_pages(long_listing, f"{base}trang/12/") == [
+        "1", "…", "10", "11", "[12]",
+    ]  # fmt: skip
+    gap = long_listing.soup(f"{base}trang/6/").select_one(".pagination__gap")
+    assert gap["aria-hidden"] == "true"  # screen readers hear the page links only
+    for page in range(2, 13):
+        nav = long_listing.soup(f"{base}trang/{page}/").select_one("nav.pagination")
+        for link in nav.select("a[href]"):
+            assert long_listing.exists(link["href"].strip("/") + "/"), link["href"]
