@@ -25,7 +25,7 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from itertools import chain, islice
@@ -98,20 +98,26 @@ def rank_related(
     documents: Sequence[Document],
     options: Options = Options(),
     pinned: Mapping[int, Sequence[int]] | None = None,
+    text_of: Callable[[int], tuple[str, str]] | None = None,
 ) -> list[list[int]]:
     """For each document, the indices of its related documents, best first.
 
     `pinned` maps a document to the ones an editor chose (`Related:`): they
     come first, in their order, and the ranked ones fill up to `count`. A
     document related to nothing (and with nothing pinned) gets the newest
-    documents of its category.
+    documents of its category. `text_of(i)`, if given, makes the lead and
+    body of document `i` when they are needed (once), so that the text of
+    every article is never held at once.
     """
     pinned = pinned or {}
     # Work in one canonical order so that the input order changes nothing.
     order = sorted(range(len(documents)), key=lambda i: documents[i].path)
     canonical = [documents[i] for i in order]
     position = {original: new for new, original in enumerate(order)}
-    index = build_index(canonical, options)
+    texts = None
+    if text_of is not None:
+        texts = (text_of(original) for original in order)
+    index = build_index(canonical, options, texts)
     newest = newest_first(canonical)
     rank = [0] * len(canonical)
     for place, doc in enumerate(newest):
@@ -130,17 +136,24 @@ def rank_related(
     return results
 
 
-def build_index(documents: Sequence[Document], options: Options) -> Index:
+def build_index(
+    documents: Sequence[Document],
+    options: Options,
+    texts: Iterable[tuple[str, str]] | None = None,
+) -> Index:
+    """`texts`: each document's (lead, body) in order, if not in the documents."""
+    if texts is None:
+        texts = ((document.lead, document.body) for document in documents)
     # Each article's term counts as a tuple of terms and an array of counts,
     # a third of a Counter's memory, until they are weighed.
     frequencies: list[tuple[tuple[str, ...], array] | None] = []
     document_frequency: Counter = Counter()
-    for document in documents:
+    for document, (lead, body) in zip(documents, texts, strict=True):
         counts = weighted_frequencies(
             [
                 (document.title, options.title_weight),
-                (document.lead, options.lead_weight),
-                (document.body[: options.body_chars], 1),
+                (lead, options.lead_weight),
+                (body[: options.body_chars], 1),
             ]
         )
         document_frequency.update(counts.keys())

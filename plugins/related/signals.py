@@ -19,22 +19,32 @@ from .terms import plain_text
 def document_from_article(article, with_text: bool = True) -> Document:
     """The plain text and facts of a Pelican article that ranking uses;
     without the lead and body text if ``with_text`` is false."""
-    lead = article.metadata.get("summary") or ""  # only a written lead
+    lead, body = text_of_article(article) if with_text else ("", "")
     return Document(
         path=source_key(article),
         date=article.date,
         category=article.category.name,
         title=article.title,
-        lead=plain_text(str(lead)) if with_text else "",
-        # The rendered body before Pelican fills in {filename} links: cheaper,
-        # and the links' text is all that counts here.
-        body=plain_text(article._content or "") if with_text else "",
+        lead=lead,
+        body=body,
         tags=tuple(tag.name for tag in getattr(article, "tags", None) or ()),
     )
 
 
+def text_of_article(article) -> tuple[str, str]:
+    """Plain text of the written lead (only a written one) and of the body."""
+    lead = article.metadata.get("summary") or ""
+    # The rendered body before Pelican fills in {filename} links: cheaper,
+    # and the links' text is all that counts here.
+    return plain_text(str(lead)), plain_text(article._content or "")
+
+
 def rank_articles(articles: Sequence, options: Options, pinned) -> list[list[int]]:
-    return rank_related([document_from_article(a) for a in articles], options, pinned)
+    """Each article's text is made when the ranking reads it, then let go."""
+    documents = [document_from_article(a, with_text=False) for a in articles]
+    return rank_related(
+        documents, options, pinned, lambda i: text_of_article(articles[i])
+    )
 
 
 def source_key(content) -> str:

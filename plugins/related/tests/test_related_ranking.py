@@ -7,6 +7,7 @@ import os
 import random
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -157,6 +158,19 @@ def test_input_order_changes_nothing():
         for i, found in enumerate(rank_related(shuffled))
     }
     assert got == expected
+
+
+def test_text_made_on_demand_ranks_as_text_in_the_documents():
+    documents = small_site()
+    bare = [replace(document, lead="", body="") for document in documents]
+    asked = []
+
+    def text_of(i):
+        asked.append(i)
+        return documents[i].lead, documents[i].body
+
+    assert rank_related(bare, text_of=text_of) == rank_related(documents)
+    assert sorted(asked) == list(range(len(documents)))  # each text made once
 
 
 def test_same_result_in_processes_with_different_hash_seeds():
