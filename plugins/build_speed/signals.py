@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Article, Page
+from pelican.contents import Article, Content, Page
 from pelican.log import console
 
 from .forking import may_fork, worker_count
@@ -129,10 +129,23 @@ def in_worker():
     return lambda: (memo.new, memo.reused, memo.rendered)
 
 
+def forget_rendered_content() -> None:
+    """Pelican keeps every article's body with its links filled in for the
+    rest of the build (a second copy of each body); once a generator's pages
+    are written, the few later uses (feeds, exports) make it again."""
+    Content.__dict__["get_content"].cache.clear()
+
+
 def _split(generator, generate_output):
     """The generator's output step, split over processes on a big site."""
 
     def run(writer):
+        try:
+            return run_split(writer)
+        finally:
+            forget_rendered_content()
+
+    def run_split(writer):
         settings = generator.settings
         shares = worker_count(settings)
         big = len(generator.context.get("articles", [])) >= int(

@@ -169,3 +169,16 @@ def test_a_build_prints_its_phase_summary(tmp_path):
     assert "Dựng xong trong" in output
     assert "đọc 6 bài và trang" in output
     assert "viết: ArticlesGenerator" in output
+
+
+def test_bodies_with_links_filled_in_are_let_go_once_the_pages_are_written(tmp_path):
+    from pelican.contents import Content
+
+    filled = Content.__dict__["get_content"].cache
+    filled.clear()
+    site = build_plain(tmp_path, FEED_ALL_ATOM="feeds/all.atom.xml")
+    assert filled == {}
+    # The feed, written by the same generator, still carries each body.
+    feed = site.text("feeds/all.atom.xml")
+    assert all(f"Nội dung tin số {number}." in feed for number in range(1, 6))
+    assert "Nội dung tin số 3." in site.text("tin-so-3.html")
