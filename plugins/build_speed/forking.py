@@ -93,17 +93,26 @@ def watching_warnings():
         root.removeHandler(collect)
 
 
-def call_in_child(function, *args):
-    """``function(*args)`` in a forked child; its result comes back pickled.
+def call_in_child(function, *args, fresh: bool = False):
+    """``function(*args)`` in a child process; its result comes back pickled.
 
     What the function allocates is given back to the system when the child
     exits, where the build's own process would keep its freed memory for the
-    rest of the build. Warnings and errors are logged by the build. Runs in
-    the build's own process when forking is unsafe.
+    rest of the build. Warnings and errors are logged by the build.
+
+    A forked child starts at once but writes its new objects into the free
+    gaps of the build's memory pages, copying each page it writes to. With
+    ``fresh``, the child is a new Python process instead (about a second to
+    start; the function and arguments are pickled), whose memory starts small.
+    Without ``fresh``, the work runs in the build's own process when forking
+    is unsafe.
     """
-    if not may_fork():
+    if fresh:
+        context = multiprocessing.get_context("spawn")
+    elif may_fork():
+        context = multiprocessing.get_context("fork")
+    else:
         return function(*args)
-    context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_answer_call, args=(function, args, send))
     with frozen_heap():

@@ -26,6 +26,9 @@ DEFAULTS = {
     "SEARCH_INDEX_RUN_DOCUMENTS": IndexOptions.run_documents,
     # Each month's postings are kept in CACHE_PATH/search_index between builds.
     "SEARCH_INDEX_CACHE": True,
+    # From this many articles the index is built in a fresh Python process:
+    # memory matters more than the second it takes to start.
+    "SEARCH_INDEX_FRESH_PROCESS_FROM": 2000,
 }
 EPOCH = date(1970, 1, 1)
 
@@ -88,10 +91,12 @@ class SearchIndexGenerator(Generator):
         if settings["SEARCH_INDEX_CACHE"]:
             cache = Path(settings["CACHE_PATH"]).resolve() / "search_index"
         # In a child process: the postings and the page text read back (about
-        # 30 MB a thousand articles) would otherwise stay with the build.
+        # 30 MB a thousand articles) would otherwise stay with the build. For
+        # a big site a fresh one, whose memory does not start as the build's.
         summary = call_in_child(
-            build_index, documents, categories, target, options, cache
-        )
+            build_index, documents, categories, target, options, cache,
+            fresh=len(documents) >= int(settings["SEARCH_INDEX_FRESH_PROCESS_FROM"]),
+        )  # fmt: skip
         for source in summary.unreadable:
             logger.error(
                 "%s:%d: không đọc được trang đã dựng của bài này nên bài không có "

@@ -105,3 +105,16 @@ def test_with_another_thread_running_the_work_stays_in_the_process():
         """
     )
     assert found["child"] == found["me"]
+
+
+def test_a_fresh_child_is_a_new_process_even_beside_other_threads():
+    found = run(
+        """
+        stop = threading.Event()
+        threading.Thread(target=stop.wait, name="browser").start()
+        child_pid = call_in_child(os.getpid, fresh=True)
+        stop.set()
+        print(json.dumps({"child": child_pid, "me": os.getpid()}))
+        """
+    )
+    assert found["child"] != found["me"]

@@ -192,6 +192,12 @@ def test_an_unreadable_page_is_reported_not_dropped_silently(tmp_path):
     assert json.loads(meta)["count"] == 0
 
 
+def test_an_index_built_in_a_fresh_process_is_the_same(site, tmp_path):
+    again = build_site(tmp_path, SEARCH_INDEX_FRESH_PROCESS_FROM=0)
+    assert index_bytes(again.output / INDEX) == index_bytes(site.output / INDEX)
+    assert index_bytes(site.output / INDEX)
+
+
 def test_several_processes_give_the_same_index(site, tmp_path):
     records = records_of(site)
     documents = [
