@@ -757,6 +757,12 @@ def main(argv: list[str] | None = None) -> int:
         "more full build with gzip and brotli copies (default: %(default)s)",
     )
     parser.add_argument(
+        "--rebuild-sizes",
+        default="",
+        help="sizes at which (d) the rebuild and the preview are measured "
+        "(default: every size)",
+    )
+    parser.add_argument(
         "--keep", action="store_true", help="keep the corpora and outputs"
     )
     parser.add_argument(
@@ -776,6 +782,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = [int(s) for s in arguments.sizes.split(",") if s]
     skip = {s.strip() for s in arguments.skip.split(",") if s.strip()}
     publish_sizes = {int(s) for s in arguments.publish_sizes.split(",") if s}
+    rebuild_sizes = {int(s) for s in arguments.rebuild_sizes.split(",") if s}
     unknown = skip - {"hugo", "vanilla", "rebuild", "preview", "publish"}
     if unknown:
         parser.error(f"unknown steps to skip: {', '.join(sorted(unknown))}")
@@ -794,6 +801,8 @@ def main(argv: list[str] | None = None) -> int:
     output.parent.mkdir(parents=True, exist_ok=True)
     for size in sizes:
         steps = skip if size in publish_sizes else skip | {"publish"}
+        if rebuild_sizes and size not in rebuild_sizes:
+            steps = steps | {"rebuild", "preview"}
         results.append(bench_size(size, arguments.work, arguments.repeat, steps))
         if not arguments.keep:
             shutil.rmtree(arguments.work / str(size), ignore_errors=True)
