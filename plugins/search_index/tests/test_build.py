@@ -242,16 +242,20 @@ def index_bytes(folder) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*.bin")}
 
 
-def test_a_rebuild_indexes_again_only_the_month_that_changed(
-    site, tmp_path, monkeypatch
-):
-    indexed, original = [], builder.index_run
+@pytest.fixture
+def indexed(monkeypatch) -> list[int]:
+    """The size of each run indexed (a small site is indexed in this process)."""
+    sizes, original = [], builder.index_run
 
     def index_run(run):
-        indexed.append(len(run))
+        sizes.append(len(run))
         return original(run)
 
     monkeypatch.setattr(builder, "index_run", index_run)
+    return sizes
+
+
+def test_a_rebuild_indexes_again_only_the_month_that_changed(site, tmp_path, indexed):
     documents = documents_of(site, tmp_path / "pages")
     categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
     cache = tmp_path / "cache"
@@ -285,14 +289,7 @@ def test_a_rebuild_indexes_again_only_the_month_that_changed(
     assert len(added) == 1  # the edited article's month
 
 
-def test_a_damaged_cached_month_is_indexed_again(site, tmp_path, monkeypatch):
-    indexed, original = [], builder.index_run
-
-    def index_run(run):
-        indexed.append(len(run))
-        return original(run)
-
-    monkeypatch.setattr(builder, "index_run", index_run)
+def test_a_damaged_cached_month_is_indexed_again(site, tmp_path, indexed):
     documents = documents_of(site, tmp_path / "pages")
     categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
     options, cache = IndexOptions(run_documents=1), tmp_path / "cache"
