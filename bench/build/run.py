@@ -717,7 +717,7 @@ METHOD = """## Method
   take at most a tenth of a core. Not `os.wait4`'s maximum resident set:
   Linux keeps it across `exec`, so every command started from this benchmark
   reported at least the benchmark's own size (runs before 27/11/2026 show
-  958 MiB for both ours and Hugo at 10k for that reason).
+  958 MiB for ours at 10k for that reason; Hugo's own peak is about as big).
 """.splitlines()
 
 
