@@ -31,12 +31,15 @@ def frozen_heap():
     """For forking: the objects the build holds now are left out of the
     children's garbage collections. A collection touches every object it
     tracks, which would copy each memory page of the build into each child
-    (copy-on-write) although the child only reads them."""
+    (copy-on-write) although the child only reads them. Inside a forked
+    child, or another ``frozen_heap``, the heap stays frozen on leaving."""
+    already_frozen = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not already_frozen:
+            gc.unfreeze()
 
 
 def worker_count(settings) -> int:

@@ -440,6 +440,7 @@ def index_documents(
     work = [runs[number] for number in missing]
     fresh = index_runs(work, process_count(options, sum(map(len, work))))
     index = merged(_cached_or_fresh(runs, keys, set(missing), fresh, cache))
+    fresh.close()  # every run was taken: let its pool end now
     cache.forget_old()
     return index
 

@@ -118,3 +118,23 @@ def test_a_fresh_child_is_a_new_process_even_beside_other_threads():
         """
     )
     assert found["child"] != found["me"]
+
+
+def test_the_heap_stays_frozen_in_a_child_and_inside_an_outer_freeze():
+    found = run(
+        """
+        import gc
+        from build_speed import frozen_heap
+        with frozen_heap():
+            with frozen_heap():
+                pass
+            after_inner = gc.get_freeze_count()
+        after_outer = gc.get_freeze_count()
+        in_child = call_in_child(gc.get_freeze_count)
+        print(json.dumps({"inner": after_inner, "outer": after_outer,
+                          "child": in_child}))
+        """
+    )
+    assert found["inner"] > 0  # the outer freeze still holds
+    assert found["outer"] == 0  # the build collects its garbage again
+    assert found["child"] > 0  # the child never collects the build's objects
