@@ -39,9 +39,11 @@ def text_of_article(article) -> tuple[str, str]:
     return plain_text(str(lead)), plain_text(article._content or "")
 
 
-def rank_articles(articles: Sequence, options: Options, pinned) -> list[list[int]]:
-    """Each article's text is made when the ranking reads it, then let go."""
-    documents = [document_from_article(a, with_text=False) for a in articles]
+def rank_articles(
+    articles: Sequence, documents: Sequence[Document], options: Options, pinned
+) -> list[list[int]]:
+    """``documents`` without their text: each article's text is made when the
+    ranking reads it, then let go."""
     return rank_related(
         documents, options, pinned, lambda i: text_of_article(articles[i])
     )
@@ -62,7 +64,7 @@ def attach_related(articles: Sequence, context: Mapping, settings: Mapping) -> N
     # tables (about 20 MB a thousand articles) would otherwise stay with the
     # build until it ends.
     options = Options.from_settings(settings)
-    related = call_in_child(rank_articles, articles, options, pinned)
+    related = call_in_child(rank_articles, articles, documents, options, pinned)
     older = other_news(documents, int(settings.get("OTHER_NEWS_COUNT", 6)))
     scope = settings.get("PREVIOUS_NEXT_SCOPE", "site")
     neighbours = previous_next(documents, scope)
