@@ -13,15 +13,21 @@ _RENDERED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 @pass_context
-def render_once(context, macro) -> Markup:
-    """``{{ sidebar_component.sidebar|render_once }}``: call ``macro()`` once.
+def render_once(context, template_name: str, macro_name: str) -> Markup:
+    """``{{ "components/sidebar.html"|render_once("sidebar") }}``: the macro's
+    output, made once per SITEURL.
 
+    The template is loaded only then: importing it "with context" on every page
+    (and every template it imports) costs more than the page's own content.
     The key includes SITEURL, which Pelican changes per page when
     RELATIVE_URLS is on; the macro must not read anything else that differs
     between pages.
     """
     cache = _RENDERED.setdefault(context.environment, {})
-    key = (macro.name, context.get("SITEURL"))
+    key = (template_name, macro_name, context.get("SITEURL"))
     if key not in cache:
-        cache[key] = Markup(macro())
+        template = context.environment.get_template(template_name)
+        # As `{% import template_name with context %}` makes it.
+        module = template.make_module(context.get_all(), True)
+        cache[key] = Markup(getattr(module, macro_name)())
     return cache[key]

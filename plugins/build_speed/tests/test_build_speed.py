@@ -23,11 +23,13 @@ ARTICLES = {
     for number in range(1, 6)
 }
 PAGES = {"pages/gioi-thieu.md": "Title: Giới thiệu\n\nSở Khoa học và Công nghệ.\n"}
-# A base template whose macro records each call and prints the SITEURL it saw.
+# A base template whose widget records each time its template is loaded and
+# each call, and prints the SITEURL it saw.
 BASE = """<!doctype html><html lang="vi"><head><title>t</title></head><body>
-{%- macro widget() %}[{{ tick() }}|{{ SITEURL }}]{% endmacro -%}
-<aside>{{ widget|render_once }}</aside>{% block content %}{% endblock %}</body></html>
+<aside>{{ "widget.html"|render_once("widget") }}</aside>
+{%- block content %}{% endblock %}</body></html>
 """
+WIDGET = "{{ loaded() }}{% macro widget() %}[{{ tick() }}|{{ SITEURL }}]{% endmacro %}"
 
 
 def build_plain(tmp_path: Path, **overrides) -> Site:
@@ -58,12 +60,12 @@ def build_plain(tmp_path: Path, **overrides) -> Site:
 
 def test_a_page_independent_macro_is_rendered_once_per_siteurl(tmp_path):
     templates = tmp_path / "templates"
-    write_files(templates, {"base.html": BASE})
-    calls = itertools.count(1)
+    write_files(templates, {"base.html": BASE, "widget.html": WIDGET})
+    calls, loads = itertools.count(1), itertools.count(1)
     site = build_plain(
         tmp_path,
         THEME_TEMPLATES_OVERRIDES=[str(templates)],
-        JINJA_GLOBALS={"tick": lambda: next(calls)},
+        JINJA_GLOBALS={"tick": lambda: next(calls), "loaded": lambda: next(loads)},
         RELATIVE_URLS=True,
         ARTICLE_SAVE_AS="tin-tuc/{slug}/index.html",
         ARTICLE_URL="tin-tuc/{slug}/",
@@ -80,10 +82,12 @@ def test_a_page_independent_macro_is_rendered_once_per_siteurl(tmp_path):
         depth = path.count("/")
         expected = "/".join([".."] * depth) if depth else "."
         assert widget.endswith(f"|{expected}]"), (path, widget)
-    # ...but the macro ran once per SITEURL and generator, not once per page.
+    # ...but the macro ran once per SITEURL and generator, not once per page,
+    # and its template was loaded only for those calls.
     rendered = next(calls) - 1
     assert rendered < len(widgets) / 2
     assert len(set(widgets.values())) == rendered
+    assert next(loads) - 1 == rendered
 
 
 def test_urls_are_worked_out_once_and_stay_right(tmp_path):
