@@ -64,6 +64,12 @@ class PageMemo:
         digest.update(self.digester.of(shared, with_body=False))
         return digest.digest()
 
+    def remember_shared_key(self, generator) -> bytes:
+        """The shared key of ``generator``, worked out on first use."""
+        if not hasattr(generator, "_page_memo_key"):
+            generator._page_memo_key = self.shared_key(generator)
+        return generator._page_memo_key
+
     def page_key(self, shared_key: bytes, template, context, localcontext) -> bytes:
         own = {
             name: value
@@ -116,11 +122,8 @@ class RememberedTemplate:
             return self._template.render(localcontext)
         memo = self._memo
         generator = self._generator
-        if not hasattr(generator, "_page_memo_key"):
-            generator._page_memo_key = memo.shared_key(generator)
-        key = memo.page_key(
-            generator._page_memo_key, self._template, generator.context, localcontext
-        )
+        shared = memo.remember_shared_key(generator)
+        key = memo.page_key(shared, self._template, generator.context, localcontext)
         reused = memo.reuse(name, key)
         if reused is not None:
             return reused
