@@ -9,12 +9,13 @@
 - Long builds print what they have read and written every few seconds, and
   every build ends with the time each phase took.
 - `call_in_child` runs work whose memory should not outlive it (the related
-  ranking) in a forked child; `may_fork` is the one rule for when forking is
-  safe, and `frozen_heap` keeps forked children from copying the build's
-  memory, for every plugin that forks.
+  ranking) in a forked child, and `map_on_every_core` shares a loop out among
+  forked children; `may_fork` is the one rule for when forking is safe, and
+  `frozen_heap` keeps forked children from copying the build's memory, for
+  every plugin that forks.
 """
 
-from .forking import call_in_child, frozen_heap, may_fork
+from .forking import call_in_child, frozen_heap, map_on_every_core, may_fork
 from .progress import BuildReport
 from .render_once import render_once
 from .signals import register
@@ -23,6 +24,7 @@ __all__ = [
     "BuildReport",
     "call_in_child",
     "frozen_heap",
+    "map_on_every_core",
     "may_fork",
     "register",
     "render_once",

@@ -9,6 +9,7 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Sequence
 from contextlib import contextmanager
 
 # Pelican's command line shows a rich status line, redrawn by this daemon
@@ -116,11 +117,51 @@ def call_in_child(function, *args, fresh: bool = False):
         context = multiprocessing.get_context("fork")
     else:
         return function(*args)
+    return _finish(_start(context, function, args), function)
+
+
+def map_on_every_core(function, items: Sequence, shares: int = 0) -> list:
+    """``[function(item) for item in items]``, the items shared out in runs
+    among this process and forked children: ``shares`` processes, or one per
+    usable core (at most four). The function need not be picklable; its
+    results are. Where forking is unsafe, or for a few items, all of them run
+    here."""
+    shares = shares or worker_count({})
+    if shares < 2 or len(items) < MAP_IN_CHILDREN_FROM or not may_fork():
+        return [function(item) for item in items]
+    size = -(-len(items) // shares)
+    runs = [items[start : start + size] for start in range(size, len(items), size)]
+    context = multiprocessing.get_context("fork")
+    children = [_start(context, _map_run, (function, run)) for run in runs]
+    try:
+        results = _map_run(function, items[:size])
+    finally:
+        answers = [_finish(child, function) for child in children]
+    for answer in answers:
+        results += answer
+    return results
+
+
+# Below this many items a fork costs more than it saves.
+MAP_IN_CHILDREN_FROM = 200
+
+
+def _map_run(function, items) -> list:
+    return [function(item) for item in items]
+
+
+def _start(context, function, args):
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_answer_call, args=(function, args, send))
     with frozen_heap():
         child.start()
     send.close()
+    return child, receive
+
+
+def _finish(started, function):
+    """The child's result; its warnings are logged here, its failure raised."""
+    child, receive = started
     try:
         records, result, failure = receive.recv()
     except EOFError:

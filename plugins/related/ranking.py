@@ -31,6 +31,8 @@ from datetime import datetime
 from itertools import chain, islice
 from operator import itemgetter
 
+from build_speed import map_on_every_core
+
 from .terms import tag_key, weighted_frequencies
 
 
@@ -114,10 +116,10 @@ def rank_related(
     order = sorted(range(len(documents)), key=lambda i: documents[i].path)
     canonical = [documents[i] for i in order]
     position = {original: new for new, original in enumerate(order)}
-    texts = None
+    text_at = None
     if text_of is not None:
-        texts = (text_of(original) for original in order)
-    index = build_index(canonical, options, texts)
+        text_at = lambda doc: text_of(order[doc])  # noqa: E731
+    index = build_index(canonical, options, text_at)
     newest = newest_first(canonical)
     rank = [0] * len(canonical)
     for place, doc in enumerate(newest):
@@ -139,25 +141,30 @@ def rank_related(
 def build_index(
     documents: Sequence[Document],
     options: Options,
-    texts: Iterable[tuple[str, str]] | None = None,
+    text_of: Callable[[int], tuple[str, str]] | None = None,
 ) -> Index:
-    """`texts`: each document's (lead, body) in order, if not in the documents."""
-    if texts is None:
-        texts = ((document.lead, document.body) for document in documents)
-    # Each article's term counts as a tuple of terms and an array of counts,
-    # a third of a Counter's memory, until they are weighed.
-    frequencies: list[tuple[tuple[str, ...], array] | None] = []
-    document_frequency: Counter = Counter()
-    for document, (lead, body) in zip(documents, texts, strict=True):
+    """`text_of(i)`: the (lead, body) of document `i`, if not in the documents."""
+    if text_of is None:
+        text_of = lambda doc: (documents[doc].lead, documents[doc].body)  # noqa: E731
+
+    def term_counts(doc: int) -> tuple[tuple[str, ...], array]:
+        # A tuple of terms and an array of counts: a third of a Counter's
+        # memory, until they are weighed.
+        lead, body = text_of(doc)
         counts = weighted_frequencies(
             [
-                (document.title, options.title_weight),
+                (documents[doc].title, options.title_weight),
                 (lead, options.lead_weight),
                 (body[: options.body_chars], 1),
             ]
         )
-        document_frequency.update(counts.keys())
-        frequencies.append((tuple(counts), array("I", counts.values())))
+        return tuple(counts), array("I", counts.values())
+
+    # Reading the terms of every article is most of the work: on every core.
+    frequencies: list = map_on_every_core(term_counts, range(len(documents)))
+    document_frequency: Counter = Counter()
+    for terms, _counts in frequencies:
+        document_frequency.update(terms)
     total = len(documents)
     limit = common_limit(total, options)
     idf = inverse_document_frequencies(document_frequency, total, limit, options)

@@ -1,4 +1,5 @@
-"""call_in_child: work runs in a forked child, and its memory leaves with it.
+"""call_in_child and map_on_every_core: work runs in forked children; the
+memory of call_in_child's work leaves with its child.
 
 Each case runs in a Python process of its own: forking needs a process with
 no other threads, which a test session that has started a browser is not.
@@ -138,3 +139,64 @@ def test_the_heap_stays_frozen_in_a_child_and_inside_an_outer_freeze():
     assert found["inner"] > 0  # the outer freeze still holds
     assert found["outer"] == 0  # the build collects its garbage again
     assert found["child"] > 0  # the child never collects the build's objects
+
+
+def test_map_on_every_core_keeps_the_order_and_shares_the_items_out():
+    found = run(
+        """
+        from build_speed import map_on_every_core
+        offset = 7  # a closure: nothing but the results is pickled
+        results = map_on_every_core(lambda n: (n + offset, os.getpid()), range(1000), 3)
+        print(json.dumps({"values": [value for value, _ in results],
+                          "pids": [pid for _, pid in results], "me": os.getpid()}))
+        """
+    )
+    assert found["values"] == [n + 7 for n in range(1000)]
+    # Three contiguous runs: this process first, then two children in order.
+    runs = [pid for number, pid in enumerate(found["pids"]) if number % 334 == 0]
+    assert runs[0] == found["me"] and len(set(runs)) == 3
+    assert found["pids"] == [runs[0]] * 334 + [runs[1]] * 334 + [runs[2]] * 332
+
+
+def test_map_on_every_core_stays_in_the_process_for_a_few_items_or_beside_threads():
+    found = run(
+        """
+        from build_speed import map_on_every_core
+        few = set(map_on_every_core(lambda n: os.getpid(), range(10), 2))
+        stop = threading.Event()
+        threading.Thread(target=stop.wait, name="browser").start()
+        beside = set(map_on_every_core(lambda n: os.getpid(), range(1000), 2))
+        stop.set()
+        print(json.dumps({"few": sorted(few), "beside": sorted(beside),
+                          "me": os.getpid()}))
+        """
+    )
+    assert found["few"] == found["beside"] == [found["me"]]
+
+
+def test_map_on_every_core_raises_a_childs_failure_after_its_warnings():
+    found = run(
+        """
+        from build_speed import map_on_every_core
+        logged = []
+        class Keep(logging.Handler):
+            def emit(self, record):
+                logged.append(record.getMessage())
+        logging.getLogger().addHandler(Keep())
+
+        def fails_late(n):
+            if n == 999:
+                warns_then_fails()
+            return n
+
+        try:
+            map_on_every_core(fails_late, range(1000), 2)
+            error = ""
+        except RuntimeError as raised:
+            error = str(raised)
+        print(json.dumps({"error": error, "logged": logged}))
+        """
+    )
+    assert "fails_late failed in a child" in found["error"]
+    assert "ValueError: hỏng ở đây" in found["error"]
+    assert found["logged"] == ["cảnh báo từ tiến trình con"]

@@ -195,6 +195,60 @@ def test_same_result_in_processes_with_different_hash_seeds():
     assert json.loads(outputs.pop())
 
 
+def bigger_site(count=400):
+    """Enough articles for the ranking to share its reading out among processes."""
+    rng = random.Random(3)
+    words = "chè hoa vàng|Đầm Hà|nghiệm thu|đề tài|thủy sản|chuyển đổi số|Đông Triều"
+    words = [*words.split("|"), "hội đồng", "khoa học", "sở hữu trí tuệ"]
+    return [
+        doc(
+            f"articles/{n:04d}.md",
+            days=n % 50,
+            category=rng.choice(["Tin hoạt động", "Đề tài - dự án"]),
+            title=" ".join(rng.sample(words, 3)),
+            body=". ".join(" ".join(rng.sample(words, 4)) for _ in range(8)),
+            tags=rng.sample(words, 2),
+        )
+        for n in range(count)
+    ]
+
+
+def test_reading_shared_among_processes_ranks_as_one_process():
+    script = (
+        "import json, os, sys, threading\n"
+        "sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
+        "from test_related_ranking import bigger_site\n"
+        "from related import rank_related\n"
+        "forks = []\n"
+        "os.register_at_fork(after_in_parent=lambda: forks.append(1))\n"
+        "if sys.argv[3] == 'one':\n"
+        "    threading.Thread(target=threading.Event().wait, daemon=True).start()\n"
+        "related = rank_related(bigger_site())\n"
+        "from build_speed.forking import worker_count\n"
+        "print(json.dumps([len(forks), related, worker_count({}) - 1]))\n"
+    )
+    found = {}
+    for how in ("shared", "one"):
+        output = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                script,
+                str(PLUGINS),
+                str(Path(__file__).parent),
+                how,
+            ],  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        found[how] = json.loads(output)
+    # One child per other core (this machine has two).
+    assert found["shared"][0] == found["shared"][2] and found["one"][0] == 0
+    assert found["shared"][1] == found["one"][1]
+    assert sum(map(len, found["one"][1])) > 400
+
+
 def test_pinned_articles_come_first_in_their_order():
     documents = small_site()
     related = rank_related(documents, pinned={0: [7, 5]})
