@@ -12,6 +12,7 @@ key, not one per posting.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -398,14 +399,19 @@ def index_runs(runs: list[list[Document]], processes: int) -> Iterator[PartialIn
     """Each run's postings, in order, on ``processes`` processes when there
     are several; each is yielded as soon as it is ready, so the caller can
     merge it and let it go."""
+    return in_pool(index_run, runs, processes)
+
+
+def in_pool(function, runs: list, processes: int) -> Iterator:
+    """``function(run)`` of each run, in order, yielded as soon as ready."""
     if processes <= 1 or len(runs) < 2:
-        yield from map(index_run, runs)
+        yield from map(function, runs)
         return
     # fork is quick, but unsafe once other threads run (a preview server's).
     method = "fork" if may_fork() else "spawn"
     context = multiprocessing.get_context(method)
     with frozen_heap(), ProcessPoolExecutor(processes, mp_context=context) as pool:
-        yield from pool.map(index_run, runs)
+        yield from pool.map(function, runs)
 
 
 def even_runs(documents: list[Document], processes: int) -> list[list[Document]]:
@@ -431,32 +437,40 @@ def merged(partials: Iterable[PartialIndex]) -> PartialIndex:
 def index_documents(
     documents: list[Document], options: IndexOptions, cache: PartialCache | None = None
 ) -> PartialIndex:
+    processes = process_count(options, len(documents))
     if cache is None:
-        processes = process_count(options, len(documents))
         return merged(index_runs(even_runs(documents, processes), processes))
     runs = runs_by_month(documents, options.run_documents)
-    keys = [cache.key(run) for run in runs]
-    missing = [number for number, key in enumerate(keys) if not cache.has(key)]
-    work = [runs[number] for number in missing]
-    fresh = index_runs(work, process_count(options, sum(map(len, work))))
-    index = merged(_cached_or_fresh(runs, keys, set(missing), fresh, cache))
-    fresh.close()  # every run was taken: let its pool end now
+    # The workers also digest the pages for the keys and save the new runs:
+    # both read or write every run once, and were half of a clean build's
+    # index time in this process.
+    answers = in_pool(functools.partial(indexed_unless_kept, cache), runs, processes)
+    index = merged(_kept_or_new(answers, runs, cache))
     cache.forget_old()
     return index
 
 
-def _cached_or_fresh(runs, keys, missing: set[int], fresh, cache: PartialCache):
-    """Each run's postings in order: from the cache, or newly indexed and saved
-    (before merging changes them). One run at a time is held in memory."""
-    for number, key in enumerate(keys):
-        if number in missing:
-            partial = next(fresh)
-            cache.save(key, partial)
-        else:
+def indexed_unless_kept(cache: PartialCache, run: list[Document]):
+    """(key, postings) of a run, saved in the cache; (key, None) if the cache
+    has the run already."""
+    key = cache.key(run)
+    if cache.has(key):
+        return key, None
+    partial = index_run(run)
+    cache.save(key, partial)
+    return key, partial
+
+
+def _kept_or_new(answers, runs, cache: PartialCache):
+    """Each run's postings in order, loaded from the cache when the worker
+    did not index it. One run at a time is held in memory."""
+    for (key, partial), run in zip(answers, runs, strict=True):
+        cache.used.append(key)  # workers' records of use stay in the workers
+        if partial is None:
             partial = cache.load(key)
-            if partial is None:  # the cached file went bad since it was listed
-                partial = index_run(runs[number])
-                cache.save(key, partial)
+        if partial is None:  # the cached file went bad since it was seen
+            partial = index_run(run)
+            cache.save(key, partial)
         yield partial
 
 

@@ -303,6 +303,21 @@ def test_a_damaged_cached_month_is_indexed_again(site, tmp_path, indexed):
     assert damaged.read_bytes() != b"not a pickle"  # kept again, sound
 
 
+def test_worker_processes_keep_and_reuse_the_cached_months(site, tmp_path):
+    documents = documents_of(site, tmp_path / "pages")
+    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
+    cache = tmp_path / "cache"
+    options = IndexOptions(run_documents=1, processes=2)
+    build_index(documents, categories, tmp_path / "first", options, cache)
+    kept = {path: path.stat().st_mtime_ns for path in cache.glob("*.pickle")}
+    assert len(kept) > 3  # one per month, saved by the workers
+    build_index(documents, categories, tmp_path / "again", options, cache)
+    assert {path: path.stat().st_mtime_ns for path in cache.glob("*.pickle")} == kept
+    build_index(documents, categories, tmp_path / "alone", IndexOptions(processes=1))
+    alone = index_bytes(tmp_path / "alone")
+    assert index_bytes(tmp_path / "first") == index_bytes(tmp_path / "again") == alone
+
+
 def test_a_month_with_an_unreadable_page_is_never_kept(tmp_path):
     documents = [
         Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
