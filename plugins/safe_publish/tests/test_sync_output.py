@@ -62,6 +62,21 @@ def test_sync_moves_changes_keeps_the_unchanged_and_removes_the_rest(tmp_path):
     assert summary.removed == 2  # gone.html and old-folder/
 
 
+@pytest.mark.parametrize("served_exists", [False, True])
+def test_a_build_into_an_empty_folder_is_moved_in_whole(tmp_path, served_exists):
+    built, served = tmp_path / "built", tmp_path / "served"
+    files = {"index.html": "trang chủ", "tin-tuc/2024/a/index.html": "bài a"}
+    write_files(built, files)
+    built.chmod(0o700)  # as tempfile.mkdtemp makes it
+    if served_exists:
+        served.mkdir()
+    summary = sync_into(built, served)
+    assert tree(served) == {name: text.encode() for name, text in files.items()}
+    assert not built.exists()
+    assert served.stat().st_mode & 0o777 == 0o755
+    assert (summary.changed, summary.unchanged, summary.removed) == (2, 0, 0)
+
+
 def test_a_preview_rebuild_leaves_no_stale_page_and_keeps_unchanged_files(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, {f"articles/{n}.md": ARTICLE.format(n=n) for n in (1, 2, 3)})
