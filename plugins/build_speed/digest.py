@@ -2,13 +2,16 @@
 
 A page's inputs are the build's shared context (every article's metadata,
 the sidebar's data, the settings) and its own variables (the article itself,
-the page of a listing). Content objects count differently in each: in the
-shared context by their metadata and summary (listings show no body), in a
-page's own variables with their body too. A content object inside another
-one (related articles, previous/next) counts by its address: its metadata is
-in the shared context. A value this module does not know
-is digested by its ``repr``; one that differs from build to build (an object
-address) only makes the page render again, it never keeps a stale one.
+the page of a listing). Content objects count in two ways: the page's own
+article or page with its body and the links only its own page shows
+(related articles, other news, previous/next); every other one (in the shared
+context, in a listing) by its metadata and summary, which is all a listing
+shows. So an edit that changes other articles' related lists renders those
+articles' pages again, not every page. A content object inside another one
+counts by its address: its metadata is in the shared context. A value this
+module does not know is digested by its ``repr``; one that differs from build
+to build (an object address) only makes the page render again, it never keeps
+a stale one.
 """
 
 from __future__ import annotations
@@ -26,6 +29,14 @@ from pelican.urlwrappers import URLWrapper
 
 # Never digested: the whole context again, or settings (in the context already).
 SKIPPED_ATTRIBUTES = frozenset({"_context", "settings"})
+# Shown by an article's own page only (theme/templates/article.html); counted
+# with the body. A template that shows them for listed articles must add
+# them to the listing's digest.
+OWN_PAGE_ATTRIBUTES = frozenset(
+    {"_content", "related_articles", "other_news", "previous_article", "next_article"}
+)
+# The variables that hold a page's own content object.
+OWN_CONTENT_VARIABLES = frozenset({"article", "page"})
 # Not rendered, and different from build to build: where the build writes
 # (safe_publish's temporary folder), the static files in set order (the same
 # objects are in "static_content"), and what changes on every page while
@@ -55,7 +66,9 @@ class Digester:
         if key not in self._contents:
             digest = hashlib.sha1(type(content).__name__.encode())
             for name in sorted(vars(content)):
-                if name in SKIPPED_ATTRIBUTES or (name == "_content" and not with_body):
+                if name in SKIPPED_ATTRIBUTES or (
+                    name in OWN_PAGE_ATTRIBUTES and not with_body
+                ):
                     continue
                 digest.update(name.encode() + b"=")
                 self.feed(digest, vars(content)[name], with_body=False, nested=True)

@@ -17,7 +17,7 @@ import pickle
 from datetime import datetime
 from pathlib import Path
 
-from .digest import SKIPPED_CONTEXT, Digester
+from .digest import OWN_CONTENT_VARIABLES, SKIPPED_CONTEXT, Digester
 
 MISSING = object()
 
@@ -77,7 +77,10 @@ class PageMemo:
             if context.get(name, MISSING) is not value
         }
         digest = hashlib.sha1(shared_key + str(template.name).encode())
-        digest.update(self.digester.of(own, with_body=True))
+        for name in sorted(own):
+            whole = name in OWN_CONTENT_VARIABLES
+            digest.update(name.encode() + b"=")
+            digest.update(self.digester.of(own[name], with_body=whole))
         return digest.digest()
 
     def reuse(self, name: str, key: bytes) -> str | None:

@@ -62,6 +62,39 @@ def test_a_served_page_changed_since_is_rendered_again(tmp_path):
     assert number(RENDERED, printed) == 1
 
 
+def test_a_body_edit_renders_the_pages_that_show_it_not_every_page(tmp_path):
+    """The body of an article with a written Summary is shown on its own page
+    only; the edit changes related lists, which only each article's own page
+    shows."""
+    own = "articles/2024/thu-nghiem.md"
+    lines = [
+        "Title: Thử nghiệm giống lúa chịu mặn",
+        "Date: 20/03/2024 08:00",
+        "Category: Tin hoạt động",
+        "Summary: Kết quả thử nghiệm giống lúa.",
+        "",
+        "Giống lúa chịu mặn cho năng suất cao.",
+    ]
+    write_files(tmp_path / "content", {**ARTICLES, own: "\n".join(lines) + "\n"})
+    pages = number(RENDERED, build(tmp_path))
+    edited = tmp_path / "content" / own
+    with edited.open("a", encoding="utf-8") as file:
+        file.write("\nSở Khoa học và Công nghệ họp giao ban tuần 3, bàn về đầu tư.\n")
+    printed = build(tmp_path)
+    rendered = number(RENDERED, printed)
+    assert 1 <= rendered < pages / 10, printed
+    assert number(REUSED, printed) == pages - rendered
+    clean = pelican_alone(
+        tmp_path / "content",
+        tmp_path / "clean",
+        {**SETTINGS, "CACHE_PATH": str(tmp_path / "clean-cache")},
+    )
+    assert number(RENDERED, clean) == pages
+    for page in (tmp_path / "clean").rglob("*.html"):
+        served = tmp_path / "output" / page.relative_to(tmp_path / "clean")
+        assert served.read_bytes() == page.read_bytes(), served
+
+
 def test_publish_builds_render_every_page(tmp_path):
     write_files(tmp_path / "content", ARTICLES)
     for _ in range(2):
