@@ -31,6 +31,19 @@ def big_then_small(count):
 def warns_then_fails():
     logging.getLogger("related").warning("cảnh báo từ tiến trình con")
     raise ValueError("hỏng ở đây")
+
+def failure_and_logs(work):
+    # What this process logged, and the error it raised, while doing work().
+    logged = []
+    class Keep(logging.Handler):
+        def emit(self, record):
+            logged.append(record.getMessage())
+    logging.getLogger().addHandler(Keep())
+    try:
+        work()
+        return {"error": "", "logged": logged}
+    except RuntimeError as raised:
+        return {"error": str(raised), "logged": logged}
 """
 
 
@@ -77,17 +90,7 @@ def test_in_process_the_same_work_keeps_its_memory():
 def test_a_failure_raises_in_the_build_after_logging_the_childs_warnings():
     found = run(
         """
-        logged = []
-        class Keep(logging.Handler):
-            def emit(self, record):
-                logged.append(record.getMessage())
-        logging.getLogger().addHandler(Keep())
-        try:
-            call_in_child(warns_then_fails)
-            error = ""
-        except RuntimeError as raised:
-            error = str(raised)
-        print(json.dumps({"error": error, "logged": logged}))
+        print(json.dumps(failure_and_logs(lambda: call_in_child(warns_then_fails))))
         """
     )
     assert "warns_then_fails failed in a child" in found["error"]
@@ -178,23 +181,14 @@ def test_map_on_every_core_raises_a_childs_failure_after_its_warnings():
     found = run(
         """
         from build_speed import map_on_every_core
-        logged = []
-        class Keep(logging.Handler):
-            def emit(self, record):
-                logged.append(record.getMessage())
-        logging.getLogger().addHandler(Keep())
 
         def fails_late(n):
             if n == 999:
                 warns_then_fails()
             return n
 
-        try:
-            map_on_every_core(fails_late, range(1000), 2)
-            error = ""
-        except RuntimeError as raised:
-            error = str(raised)
-        print(json.dumps({"error": error, "logged": logged}))
+        work = lambda: map_on_every_core(fails_late, range(1000), 2)
+        print(json.dumps(failure_and_logs(work)))
         """
     )
     assert "fails_late failed in a child" in found["error"]
