@@ -18,7 +18,8 @@ def render_once(context, template_name: str, macro_name: str) -> Markup:
     output, made once per SITEURL.
 
     The template is loaded only then: importing it "with context" on every page
-    (and every template it imports) costs more than the page's own content.
+    (and every template it imports) was a tenth of the rendering time of a
+    3,000-article build.
     The key includes SITEURL, which Pelican changes per page when
     RELATIVE_URLS is on; the macro must not read anything else that differs
     between pages.

@@ -153,12 +153,13 @@ def _split(generator, generate_output):
         )
         if shares < 2 or not big or not may_fork():
             return generate_output(writer)
-        if (memo := _state["memo"]) is not None:
+        memo = _state["memo"]
+        if memo is not None:
             # Once, before forking: every worker would digest the whole
             # shared context again.
             memo.remember_shared_key(generator)
         paths, extras = run_in_shares(generate_output, writer, shares, in_worker)
-        if (memo := _state["memo"]) is not None:
+        if memo is not None:
             for pages, reused, rendered in filter(None, extras):
                 memo.new.update(pages)
                 memo.reused += reused
