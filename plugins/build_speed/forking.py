@@ -16,6 +16,8 @@ from contextlib import contextmanager
 # thread. A worker never prints (see `quiet_worker`), so whatever lock that
 # thread held at the fork is never waited for in the worker.
 HARMLESS_THREADS = {"_RefreshThread"}
+# Below this many items, map_on_every_core's fork costs more than it saves.
+MAP_IN_CHILDREN_FROM = 200
 
 
 def may_fork() -> bool:
@@ -128,7 +130,7 @@ def map_on_every_core(function, items: Sequence, shares: int = 0) -> list:
     here."""
     shares = shares or worker_count({})
     if shares < 2 or len(items) < MAP_IN_CHILDREN_FROM or not may_fork():
-        return [function(item) for item in items]
+        return _map_run(function, items)
     size = -(-len(items) // shares)
     runs = [items[start : start + size] for start in range(size, len(items), size)]
     context = multiprocessing.get_context("fork")
@@ -140,10 +142,6 @@ def map_on_every_core(function, items: Sequence, shares: int = 0) -> list:
     for answer in answers:
         results += answer
     return results
-
-
-# Below this many items a fork costs more than it saves.
-MAP_IN_CHILDREN_FROM = 200
 
 
 def _map_run(function, items) -> list:
