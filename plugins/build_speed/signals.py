@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Content, Page
+from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
 from .forking import may_fork, worker_count
@@ -18,6 +19,7 @@ from .quick_preview import QuickPreview
 from .read_cache import PARALLEL_FROM, ReadCache, code_digest
 from .render_once import render_once
 from .saves_during_build import build_started, wrap_wait_for_changes
+from .taxonomy_lists import index_taxonomies
 from .url_cache import freeze_urls
 
 # The report of the build under way. Pelican makes its generators afresh for
@@ -100,6 +102,12 @@ def count_read(content) -> None:
 def count_written(_path, context=None) -> None:
     if (report := _report()) is not None:
         report.count("written")
+
+
+def index_all_taxonomies(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            index_taxonomies(generator)
 
 
 def remember_generators(generators) -> None:
@@ -226,6 +234,7 @@ def register() -> None:
     signals.content_object_init.connect(count_read)
     signals.content_written.connect(count_written)
     signals.all_generators_finalized.connect(freeze_all_urls)
+    signals.all_generators_finalized.connect(index_all_taxonomies)
     signals.all_generators_finalized.connect(remember_generators)
     signals.article_generator_init.connect(pre_read_articles)
     signals.page_generator_init.connect(pre_read_pages)
