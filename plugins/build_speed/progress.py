@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from contextlib import contextmanager
 
 from vietnamese import format_number
 
@@ -45,13 +46,19 @@ class BuildReport:
         label = f"{PHASE_LABELS[method_name]}: {type(generator).__name__}"
 
         def run(*args, **kwargs):
-            begun = self.clock()
-            try:
+            with self.phase(label):
                 return method(*args, **kwargs)
-            finally:
-                self.phases.append((label, self.clock() - begun))
 
         return run
+
+    @contextmanager
+    def phase(self, label: str):
+        """Record how long the ``with`` block took, as the phase ``label``."""
+        begun = self.clock()
+        try:
+            yield
+        finally:
+            self.phases.append((label, self.clock() - begun))
 
     def summary_lines(self, reading: dict | None = None, slowest: int = 8) -> list[str]:
         """``reading``: {"cached": files from the cache, "read": files read

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from pelican import signals
@@ -44,6 +45,12 @@ def _report() -> BuildReport | None:
     return _state["report"]
 
 
+def _phase(label: str):
+    """Timed in the build's summary, when there is one."""
+    report = _report()
+    return nullcontext() if report is None else report.phase(label)
+
+
 def _print(line: str) -> None:
     console.print(line, markup=False, highlight=False)
 
@@ -81,7 +88,8 @@ def pre_read(generator, paths_setting: str, excludes_setting: str) -> None:
     )
     paths = sorted(os.path.abspath(os.path.join(generator.path, f)) for f in files)
     parallel_from = int(settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM))
-    cache.prepare(generator.readers, paths, worker_count(settings), parallel_from)
+    with _phase(f"đọc trước: {type(generator).__name__}"):
+        cache.prepare(generator.readers, paths, worker_count(settings), parallel_from)
     cache.install(generator.readers)
 
 

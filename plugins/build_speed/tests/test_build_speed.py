@@ -155,12 +155,15 @@ def test_summary_lists_the_slowest_phases_first():
     generator = ArticlesGenerator()
     report.timed(generator, "generate_context")()
     report.timed(generator, "generate_output")(None)
+    with report.phase("đọc trước: ArticlesGenerator"):
+        clock.now += 4.0
     summary = report.summary_lines({"cached": 1200, "read": 3})
-    assert summary[0].startswith("Dựng xong trong 8.0 giây")
+    assert summary[0].startswith("Dựng xong trong 12.0 giây")
     assert summary[1:] == [
         "Đọc lại từ bộ nhớ đệm 1.200 tệp, đọc song song 3 tệp.",
         "Các bước lâu nhất:",
         "     5.00 giây  viết: ArticlesGenerator",
+        "     4.00 giây  đọc trước: ArticlesGenerator",
         "     3.00 giây  đọc: ArticlesGenerator",
     ]
 
@@ -173,6 +176,24 @@ def test_a_build_prints_its_phase_summary(tmp_path):
     assert "Dựng xong trong" in output
     assert "đọc 6 bài và trang" in output
     assert "viết: ArticlesGenerator" in output
+
+
+def test_reading_ahead_is_a_phase_of_the_summary(tmp_path):
+    from build_speed.signals import _state
+
+    phases = []
+
+    def look(_generators):
+        phases.extend(label for label, _seconds in _state["report"].phases)
+
+    signals.all_generators_finalized.connect(look)
+    try:
+        build_plain(tmp_path, BUILD_PROGRESS_SECONDS=2.0)
+    finally:
+        signals.all_generators_finalized.disconnect(look)
+    # The articles and pages generators' Markdown, read before they ask for it.
+    assert "đọc trước: ArticlesGenerator" in phases
+    assert "đọc trước: PagesGenerator" in phases
 
 
 def test_bodies_with_links_filled_in_are_let_go_once_the_pages_are_written(tmp_path):
