@@ -127,3 +127,49 @@ def test_parse_flag_rejects_unknown_words():
     assert parse_flag("yes") and parse_flag("Có") and not parse_flag("no")
     with pytest.raises(ValueError, match="yes"):
         parse_flag("maybe")
+
+
+# Read one after the other by one reader, which keeps its Markdown instance:
+# nothing one file defines may reach the other, whichever is read first.
+def defines_and_uses(title, day, defined, used, summary=""):
+    return f"""
+        Title: {title}
+        Date: {day}/03/2021
+        Category: Thông báo
+        {summary}
+
+        Đơn vị [{defined}][{defined}] có chú thích[^1]. Còn [{used}][{used}] thì không.
+
+        *[{defined}]: Tên đầy đủ của {defined}
+        [{defined}]: https://example.gov.vn/{defined}/
+
+        [^1]: Chú thích của {defined}.
+        """
+
+
+ONE_READER = {
+    "articles/a.md": defines_and_uses("Bài A", "01", "SKHCN", "UBND"),
+    "articles/b.md": defines_and_uses(
+        "Bài B", "02", "UBND", "SKHCN", "Summary: Ghi chú: lời dẫn có dấu hai chấm."
+    ),
+}
+
+
+def test_one_reader_reads_each_file_as_if_it_were_the_first(make_site):
+    site = make_site(ONE_READER, LINKED_WEBSITES_FILE="")
+    for url, defined, used in (("a", "SKHCN", "UBND"), ("b", "UBND", "SKHCN")):
+        page = site.soup(f"tin-tuc/2021/{url}/")
+        body = page.select_one(".article__body")
+        assert {abbr.get_text() for abbr in body.select("abbr")} == {defined}
+        assert [a["href"] for a in body.select("a[href^=http]")] == [
+            f"https://example.gov.vn/{defined}/"
+        ]
+        assert f"[{used}][{used}]" in body.get_text()
+        assert len(body.select("sup")) == 1
+        assert f"Chú thích của {defined}." in body.get_text()
+        # The header was read (the meta preprocessor is back)...
+        title = page.select_one(".article__title").get_text(strip=True)
+        assert title == f"Bài {url.upper()}"
+    # ...and the Summary, read as Markdown, did not become a header of its own.
+    lead = site.soup("tin-tuc/2021/b/").select_one(".article__lead").get_text()
+    assert "Ghi chú: lời dẫn có dấu hai chấm." in lead
