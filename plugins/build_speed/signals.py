@@ -57,6 +57,10 @@ def _print(line: str) -> None:
 
 def prepare_generator(generator) -> None:
     generator.env.filters["render_once"] = render_once
+    # Pelican makes a new environment for every build, so a template edited
+    # since the last build is read anyway; Jinja's default would look at each
+    # template file's time again whenever a page extends or includes it.
+    generator.env.auto_reload = False
     if (memo := _state["memo"]) is not None and hasattr(generator, "get_template"):
         generator.get_template = _remembered(generator, generator.get_template, memo)
     names = generator.settings.get("BUILD_PARALLEL_WRITERS", PARALLEL_WRITERS)
