@@ -24,13 +24,23 @@ class ArticleList(list):
             self._members = {id(member) for member in self}
         return id(item) in self._members
 
+    def __reduce__(self):
+        # A copy in another process holds other objects: its set starts anew.
+        return (ArticleList, (list(self),))
+
 
 def _dropping_members(name: str):
     change = getattr(list, name)
 
     def changed(self, *args):
+        # Dropped after the change too: an ``in`` asked while it runs (an
+        # ``extend`` from a generator that checks membership) makes a set of
+        # the half-changed list.
         self._members = None
-        return change(self, *args)
+        try:
+            return change(self, *args)
+        finally:
+            self._members = None
 
     changed.__name__ = name
     return changed
@@ -43,24 +53,19 @@ for _name in (
     setattr(ArticleList, _name, _dropping_members(_name))
 
 
-def index_taxonomies(generator) -> int:
+def index_taxonomies(generator) -> None:
     """Give the article generator's tags, categories and authors ArticleLists.
 
-    They hold the same articles in the same order as the lists they replace,
-    which stay wherever else they are (the context's ``tags``). Returns how
-    many lists were replaced.
+    They hold the same articles in the same order. The context's categories
+    and authors are the generator's own lists, changed in place, so templates
+    get the new lists too; its tags are pairs of its own and keep the old ones.
     """
-    replaced = 0
     tags = getattr(generator, "tags", None)
     if isinstance(tags, dict):
         for tag, articles in tags.items():
             tags[tag] = ArticleList(articles)
-            replaced += 1
     for name in ("categories", "authors"):
         pairs = getattr(generator, name, None)
-        if not isinstance(pairs, list):
-            continue
-        for position, (key, articles) in enumerate(pairs):
-            pairs[position] = (key, ArticleList(articles))
-            replaced += 1
-    return replaced
+        if isinstance(pairs, list):
+            for position, (key, articles) in enumerate(pairs):
+                pairs[position] = (key, ArticleList(articles))

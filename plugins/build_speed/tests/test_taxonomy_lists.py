@@ -3,6 +3,8 @@ answers as a list's, after any change, and the same pages from a real build."""
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from pelican import signals
 
@@ -28,6 +30,9 @@ CHANGES = {
     "remove": lambda items: items.remove(ITEMS[1]),
     "pop": lambda items: items.pop(),
     "clear": lambda items: items.clear(),
+    "extend, asking 'in' meanwhile": lambda items: items.extend(
+        item for item in ITEMS if item not in items
+    ),
 }
 
 
@@ -40,6 +45,15 @@ def test_membership_follows_every_change_to_the_list(change):
     assert list(indexed) == plain
     assert [item in indexed for item in ITEMS] == [item in plain for item in ITEMS]
     assert Item() not in indexed
+
+
+def test_a_pickled_copy_answers_for_its_own_items():
+    indexed = ArticleList(ITEMS[:4])
+    assert ITEMS[0] in indexed  # the set is made
+    copied = pickle.loads(pickle.dumps(indexed))
+    assert type(copied) is ArticleList
+    assert all(item in copied for item in copied)
+    assert ITEMS[0] not in copied
 
 
 def article(number: int, tags: str, author: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import write_files
 from newsroom.metadata import parse_flag, split_byline
 
 ARTICLES = {
@@ -173,3 +174,25 @@ def test_one_reader_reads_each_file_as_if_it_were_the_first(make_site):
     # ...and the Summary, read as Markdown, did not become a header of its own.
     lead = site.soup("tin-tuc/2021/b/").select_one(".article__lead").get_text()
     assert "Ghi chú: lời dẫn có dấu hai chấm." in lead
+
+
+def test_one_reader_keeps_its_markdown_as_a_new_one_would_be(tmp_path):
+    from markdown import Markdown
+    from pelican.settings import read_settings
+
+    from newsroom.metadata import NewsroomMarkdownReader
+
+    write_files(tmp_path, ONE_READER)
+    reader = NewsroomMarkdownReader(read_settings(None))
+    _content, first = reader.read(str(tmp_path / "articles/a.md"))
+    kept = reader._md
+    _content, second = reader.read(str(tmp_path / "articles/b.md"))
+    assert reader._md is kept
+    assert (str(first["title"]), str(second["title"])) == ("Bài A", "Bài B")
+    # Reading a header removes the meta preprocessor; the next file gets it
+    # back where the extension puts it.
+    assert "meta" not in kept.preprocessors
+    fresh = Markdown(**reader.settings["MARKDOWN"])
+    assert [type(p).__name__ for p in reader._reset_markdown().preprocessors] == [
+        type(p).__name__ for p in fresh.preprocessors
+    ]
