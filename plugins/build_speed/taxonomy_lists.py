@@ -2,8 +2,8 @@
 
 Pelican writes each tag, category and author page with
 ``[a for a in self.dates if a in articles]``: every article is looked up in
-the list of every tag, which is quadratic. At 3,000 articles that was 1.9 s
-in each writing process; it grows with the square of the site.
+the list of every tag, which is quadratic. At 10,000 articles (109 lists)
+that was 8.4 s of CPU in each writing process, and 0.6 s with these lists.
 """
 
 from __future__ import annotations
