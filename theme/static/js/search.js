@@ -183,10 +183,17 @@
     } while (byte & 0x80);
     return value;
   };
+  var UTF8 = typeof TextDecoder === "function" ? new TextDecoder() : null;
+  /* Keys are folded to ASCII and a file holds hundreds of them: plain ASCII
+   * skips the decoder call (one each, and the first ones are slow). */
   Reader.prototype.text = function () {
-    var size = this.varint();
-    this.at += size;
-    return new TextDecoder().decode(this.data.subarray(this.at - size, this.at));
+    var size = this.varint(), start = this.at, end = start + size, data = this.data;
+    this.at = end;
+    if (size > 256) return UTF8.decode(data.subarray(start, end));
+    for (var i = start; i < end; i++) {
+      if (data[i] > 0x7f) return UTF8.decode(data.subarray(start, end));
+    }
+    return String.fromCharCode.apply(null, data.subarray(start, end));
   };
   /** An ascending id list of `count` ids (gaps minus one). */
   Reader.prototype.ids = function (count) {
@@ -528,6 +535,18 @@
     return text ? "?" + text : "";
   }
 
+  /* Titles and excerpts repeat their syllables: fold each one once. */
+  var foldedTokens = new Map();
+  function foldToken(token) {
+    var folded = foldedTokens.get(token);
+    if (folded === undefined) {
+      if (foldedTokens.size > 20000) foldedTokens.clear();
+      folded = VnText.fold(token);
+      foldedTokens.set(token, folded);
+    }
+    return folded;
+  }
+
   /** Text with the syllables that match the query in <mark>, as DOM nodes. */
   function highlight(document, text, query) {
     var fragment = document.createDocumentFragment();
@@ -535,7 +554,7 @@
     query.terms.forEach(function (term) { wanted[term[1]] = true; });
     var prefix = query.prefix ? query.terms[last][1] : null;
     VnText.runs(VnText.nfc(text)).forEach(function (part) {
-      var folded = part.token ? VnText.fold(part.text) : "";
+      var folded = part.token ? foldToken(part.text) : "";
       if (part.token && (wanted[folded] || (prefix && folded.lastIndexOf(prefix, 0) === 0))) {
         var mark = document.createElement("mark");
         mark.textContent = part.text;
