@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run every benchmark in bench/, one after the other, installing what they need
-# (Hugo, Chromium and Node.js from Debian, the project with its test and bench
-# extras in .venv). Listed in bench/README.md.
+# (Hugo, Chromium, nginx, Node.js and npm from Debian, the project with its test
+# and bench extras in .venv; bench/lighthouse installs Lighthouse from npm).
+# Listed in bench/README.md.
 #
 #   bash scripts/bench.sh           # full sizes; rewrites bench/*/RESULTS.md (hours)
 #   bash scripts/bench.sh --quick   # 1k articles each, results in a temporary folder
@@ -24,6 +25,8 @@ missing=()
 command -v hugo >/dev/null || missing+=(hugo)          # bench/build
 command -v chromium >/dev/null || missing+=(chromium)  # bench/search
 command -v node >/dev/null || missing+=(nodejs)        # bench/search (version only)
+command -v npm >/dev/null || missing+=(npm)            # bench/lighthouse
+command -v nginx >/dev/null || missing+=(nginx libnginx-mod-http-brotli-static)  # bench/lighthouse
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"
     $sudo apt-get update -qq
@@ -42,11 +45,13 @@ if $quick; then
     $py bench/search/run.py --sizes 1000 --output "$out/search"
     PYTHONPATH=plugins:. $py bench/archives/run.py --count 1000 --output "$out/archives.md"
     $py bench/related/run.py 1000 | tee "$out/related.txt"
+    $py bench/lighthouse/run.py --runs 1 --pages "home,article,search results" --output "$out/lighthouse"
     echo "Results: $out"
 else
     $py bench/build/run.py                                 # 1k, 5k, 10k, 20k
     $py bench/search/run.py                                # 2k, 20k
     PYTHONPATH=plugins:. $py bench/archives/run.py         # 20k
     $py bench/related/run.py                               # 1k, 5k, 20k
-    echo "Results: bench/build, bench/search, bench/archives, bench/related (RESULTS.md)"
+    $py bench/lighthouse/run.py                            # every page type, 3 rounds
+    echo "Results: bench/build, bench/search, bench/archives, bench/related, bench/lighthouse (RESULTS.md)"
 fi
