@@ -26,7 +26,7 @@ command -v hugo >/dev/null || missing+=(hugo)          # bench/build
 command -v chromium >/dev/null || missing+=(chromium)  # bench/search
 command -v node >/dev/null || missing+=(nodejs)        # bench/search (version only)
 command -v npm >/dev/null || missing+=(npm)            # bench/lighthouse
-command -v nginx >/dev/null || missing+=(nginx libnginx-mod-http-brotli-static)  # bench/lighthouse
+[ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(nginx libnginx-mod-http-brotli-static)  # bench/lighthouse
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"
     $sudo apt-get update -qq

@@ -18,7 +18,8 @@ if $want_tests; then
     command -v node >/dev/null || missing+=(nodejs)
     command -v npm >/dev/null || missing+=(npm)
     command -v java >/dev/null || missing+=(default-jre-headless)
-    command -v nginx >/dev/null || missing+=(nginx libnginx-mod-http-brotli-static)
+    # The module's file, not `command -v nginx`: /usr/sbin is not on a user's PATH.
+    [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(nginx libnginx-mod-http-brotli-static)
     command -v rsync >/dev/null || missing+=(rsync)
 fi
 if [ ${#missing[@]} -gt 0 ]; then

@@ -33,7 +33,15 @@ def publish_build(output: Path, origin: str) -> None:
     command = [sys.executable, "-m", "pelican", str(PROJECT / "content")]
     command += ["-s", str(PROJECT / "publishconf.py"), "-o", str(output)]
     command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
-    subprocess.run(command, cwd=PROJECT, check=True, capture_output=True)
+    run_or_explain(command, cwd=PROJECT)
+
+
+def run_or_explain(command: list[str], **options) -> None:
+    """Run a command; when it fails, the error names it and ends with its output."""
+    done = subprocess.run(command, capture_output=True, text=True, **options)
+    if done.returncode != 0:
+        output = (done.stdout + done.stderr).strip()[-3000:]
+        raise RuntimeError(f"{' '.join(command[:4])} … failed:\n{output}")
 
 
 def nginx_config(root: Path, output: Path, port: int) -> Path:
@@ -80,16 +88,28 @@ def serving_publish_build(root: Path) -> Iterator[tuple[str, Path]]:
     output = root / "output"
     publish_build(output, origin)
     config = nginx_config(root, output, port)
-    subprocess.run([NGINX, "-t", "-c", str(config)], check=True, capture_output=True)
+    run_or_explain([NGINX, "-t", "-c", str(config)])
     server = subprocess.Popen([NGINX, "-c", str(config)])
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
+        wait_for_port(server, port, root / "error.log")
         yield origin, output
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def wait_for_port(server: subprocess.Popen, port: int, error_log: Path) -> None:
+    for _ in range(200):
+        if server.poll() is not None:
+            break
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    log = error_log.read_text(encoding="utf-8") if error_log.exists() else ""
+    raise RuntimeError(f"nginx did not answer on port {port}:\n{log[-3000:]}")

@@ -5,16 +5,18 @@ configuration (deploy/nginx) on 127.0.0.1, and runs Lighthouse 12.2.3 with
 Debian's Chromium over every page type of tests/page_types.py. The rounds are
 interleaved (each round visits every page once), so a busy spell on this shared
 machine hits several pages once rather than one page every time. Writes the
-median of each page to bench/lighthouse/RESULTS.md and every run to results.json.
+median of each page to RESULTS.md and every run to results.json, in
+bench/lighthouse or --output (results.json.partial while it runs).
 
     .venv/bin/python bench/lighthouse/run.py [--runs 3] [--pages home,article]
                                              [--output FOLDER] [--max-busy 0.3]
 
 Not a pass/fail test. Mobile Lighthouse simulates a slow phone by multiplying
 the main-thread tasks it records, so processor time that other programs take
-from the page counts as the page's work: before each run the script waits (up to
-a minute) until the machine's processors are less busy than --max-busy, and the
-report gives how busy they were.
+from the page counts as the page's work. Before each run the script waits (up to
+a minute) until other programs leave the processors less busy than --max-busy,
+and the report gives how busy they were. It cannot see other virtual machines
+on a shared host: Lighthouse's benchmark index, also reported, shows those.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path[:0] = [str(ROOT / "tests")]
 
-from local_nginx import NGINX, serving_publish_build  # noqa: E402
+from local_nginx import BROTLI_MODULE, NGINX, serving_publish_build  # noqa: E402
 from page_types import PAGE_TYPES  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -77,11 +79,10 @@ def lighthouse_command() -> Path:
 
 def processor_times() -> tuple[int, int]:
     """(busy, total) jiffies of all processors; stolen time counts as busy."""
-    fields = [
-        int(value)
-        for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]
-    ]
-    idle = fields[3] + fields[4]  # idle + iowait
+    line = Path("/proc/stat").read_text().split("\n")[0]
+    # user nice system idle iowait irq softirq steal; guest time is in user
+    fields = [int(value) for value in line.split()[1:9]]
+    idle = fields[3] + fields[4]
     return sum(fields) - idle, sum(fields)
 
 
@@ -102,17 +103,28 @@ def wait_until_quiet(max_busy: float, timeout: float = 60.0) -> float:
 
 
 def lighthouse_run(command: Path, url: str, report: Path, attempts: int = 3) -> dict:
-    """One Lighthouse run; a run that Chrome fails (it happens) is made again."""
+    """One Lighthouse run; a run that Chrome fails or leaves unscored (it happens)
+    is made again."""
     flags = ["--form-factor=mobile", "--chrome-flags=--headless=new --no-sandbox"]
     flags += ["--output=json", f"--output-path={report}", "--quiet"]
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for attempt in range(1, attempts + 1):
-        done = subprocess.run(
-            [str(command), url, *flags], env=env, capture_output=True, text=True
-        )
-        if done.returncode == 0:
-            return summary(json.loads(report.read_text(encoding="utf-8")))
-        error = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        try:
+            done = subprocess.run(
+                [str(command), url, *flags],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            if done.returncode != 0:
+                error = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            else:
+                return summary(json.loads(report.read_text(encoding="utf-8")))
+        except subprocess.TimeoutExpired:
+            error = "no answer in 300 s"
+        except (KeyError, TypeError, ValueError) as problem:
+            error = f"unscored report ({problem!r})"
         print(
             f"  Lighthouse failed on {url} ({attempt}/{attempts}): {error}", flush=True
         )
@@ -130,6 +142,7 @@ def summary(result: dict) -> dict:
         "metrics": metrics,
         "benchmark_index": result["environment"]["benchmarkIndex"],
         "chromium": result["environment"]["hostUserAgent"],
+        "lighthouse": result["lighthouseVersion"],
     }
 
 
@@ -174,16 +187,20 @@ def measure(
     return results
 
 
-def median_row(name: str, runs: list[dict]) -> str:
-    def median(values):
-        return statistics.median(values)
+def median_score(runs: list[dict], category: str) -> int:
+    """The lower middle run when there are two: a score is 100 or it is not."""
+    return statistics.median_low(run["scores"][category] for run in runs)
 
+
+def median_row(name: str, runs: list[dict]) -> str:
     performance = [run["scores"]["performance"] for run in runs]
-    others = [median(run["scores"][name] for run in runs) for name in CATEGORIES[1:]]
-    metric = {key: median(run["metrics"][key] for run in runs) for key in METRICS}
+    others = [median_score(runs, category) for category in CATEGORIES[1:]]
+    metric = {
+        key: statistics.median(run["metrics"][key] for run in runs) for key in METRICS
+    }
     cells = [
         name,
-        f"**{median(performance):.0f}** ({', '.join(map(str, performance))})",
+        f"**{median_score(runs, 'performance')}** ({', '.join(map(str, performance))})",
         *(f"{value:.0f}" for value in others),
         f"{metric['TBT']:.0f} ms",
         f"{metric['FCP'] / 1000:.2f} s",
@@ -194,7 +211,7 @@ def median_row(name: str, runs: list[dict]) -> str:
 
 
 def speed_note(results: list[dict]) -> str:
-    """How the score follows the processor's speed at the time of the run."""
+    """How often performance was 100 in the faster and the slower half of the runs."""
     ordered = sorted(results, key=lambda run: run["benchmark_index"])
     half = len(ordered) // 2
     if half == 0:
@@ -231,15 +248,13 @@ def report(results: list[dict], runs: int) -> str:
         by_page.setdefault(run["page"], []).append(run)
     busy = [run["busy"] for run in results]
     index = [run["benchmark_index"] for run in results]
-    medians = [
-        statistics.median(r["scores"]["performance"] for r in page)
-        for page in by_page.values()
-    ]
+    medians = [median_score(page, "performance") for page in by_page.values()]
     at_100 = sum(1 for value in medians if value == 100)
     browser = results[0]["chromium"].split(") ")[-1]
+    lighthouse = results[0]["lighthouse"]
     setup = (
         f"Measured {datetime.now():%d/%m/%Y %H:%M} by `bench/lighthouse/run.py`: "
-        f"Lighthouse {LIGHTHOUSE_VERSION}, mobile, {browser}, production build served "
+        f"Lighthouse {lighthouse}, mobile, {browser}, production build served "
         f"by deploy/nginx on 127.0.0.1, {os.cpu_count()} processors. {runs} "
         "interleaved rounds; each cell is the median, with every run's performance "
         "score in brackets."
@@ -279,25 +294,29 @@ def main() -> None:
     )
     parser.add_argument("--max-busy", type=float, default=0.3)
     arguments = parser.parse_args()
-    names = arguments.pages.split(",") if arguments.pages else list(PAGE_TYPES)
+    if arguments.runs < 1:
+        parser.error("--runs must be 1 or more")
+    names = list(PAGE_TYPES)
+    if arguments.pages:
+        names = [name.strip() for name in arguments.pages.split(",")]
     unknown = [name for name in names if name not in PAGE_TYPES]
     if unknown:
         parser.error(f"unknown page types {unknown}; known: {', '.join(PAGE_TYPES)}")
-    if not Path(NGINX).exists():
-        sys.exit("nginx is missing: bash scripts/setup.sh --test installs it")
+    if not Path(NGINX).exists() or not BROTLI_MODULE.exists():
+        sys.exit("nginx or its brotli module is missing: bash scripts/setup.sh --test")
     arguments.output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as work:
         work = Path(work)
         (work / "reports").mkdir()
         with serving_publish_build(work / "site") as (origin, _):
             pages = served_pages(origin, names)
+            if not pages:
+                sys.exit("none of these page types is served by a publish build")
+            partial = arguments.output / "results.json.partial"
             results = measure(
-                pages,
-                arguments.runs,
-                arguments.max_busy,
-                work / "reports",
-                arguments.output / "results.json",
+                pages, arguments.runs, arguments.max_busy, work / "reports", partial
             )
+    partial.replace(arguments.output / "results.json")
     text = report(results, arguments.runs)
     (arguments.output / "RESULTS.md").write_text(text, encoding="utf-8")
     print(text)

@@ -185,7 +185,9 @@
   };
   var UTF8 = typeof TextDecoder === "function" ? new TextDecoder() : null;
   /* Keys are folded to ASCII and a file holds hundreds of them: plain ASCII
-   * skips the decoder call (one each, and the first ones are slow). */
+   * skips the decoder call (one each, and the first ones are slow). Keys are
+   * short; longer text goes to the decoder, as fromCharCode.apply takes each
+   * byte as an argument. */
   Reader.prototype.text = function () {
     var size = this.varint(), start = this.at, end = start + size, data = this.data;
     this.at = end;
@@ -257,7 +259,7 @@
     var self = this;
     if (!self.metaPromise) {
       self.metaPromise = self.load(self.base + "meta.bin", true).then(function (bytes) {
-        var meta = JSON.parse(new TextDecoder().decode(gunzip(bytes)));
+        var meta = JSON.parse(UTF8.decode(gunzip(bytes)));
         meta.heavySet = new Set(meta.heavy);
         meta.heavyFormSet = new Set(meta.heavyForms);
         return meta;
@@ -298,7 +300,7 @@
     return Promise.all(ids.map(function (id) {
       var block = Math.floor(id / meta.docsPerFile);
       return self.file(meta, "d/" + block + ".bin", function (bytes) {
-        return JSON.parse(new TextDecoder().decode(bytes));
+        return JSON.parse(UTF8.decode(bytes));
       }).then(function (records) {
         return records[id - block * meta.docsPerFile];
       });
@@ -378,7 +380,7 @@
         })
         .filter(function (i) { return i >= 0; });
       return Promise.all([
-        dated ? index.file(meta, "ngay.bin", function (b) { return JSON.parse(new TextDecoder().decode(b)); }) : null,
+        dated ? index.file(meta, "ngay.bin", function (b) { return JSON.parse(UTF8.decode(b)); }) : null,
         Promise.all(categories.map(function (i) { return index.file(meta, "c/" + i + ".bin"); })),
         query.terms.length ? loadTerms(index, meta, query) : null
       ]).then(function (loaded) {
