@@ -185,9 +185,8 @@
   };
   var UTF8 = typeof TextDecoder === "function" ? new TextDecoder() : null;
   /* Keys are folded to ASCII and a file holds hundreds of them: plain ASCII
-   * skips the decoder call (one each, and the first ones are slow). Keys are
-   * short; longer text goes to the decoder, as fromCharCode.apply takes each
-   * byte as an argument. */
+   * is read without a decoder call per key. Keys are short; longer text goes to
+   * the decoder, as fromCharCode.apply takes each byte as an argument. */
   Reader.prototype.text = function () {
     var size = this.varint(), start = this.at, end = start + size, data = this.data;
     this.at = end;
