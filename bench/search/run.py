@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -42,6 +43,8 @@ from vietnamese import canonical, tokenize  # noqa: E402
 PAGEFIND = "pagefind[extended]==1.5.2"
 CHROMIUM = "/usr/bin/chromium"
 INDEX = "tim-kiem/chi-muc"
+# A result's record: /tim-kiem/chi-muc/<build hash>/d/<n>.bin
+RECORD_FILE = re.compile(rf"/{INDEX}/[0-9a-f]+/d/")
 FIRST_QUERY = "dau tu"
 LATER_QUERIES = [
     "dong trieu",
@@ -177,6 +180,12 @@ def folder_bytes(folder: Path, parts: tuple[str, ...] | None = None) -> dict:
     return {"files": len(files), "bytes": sum(p.stat().st_size for p in files)}
 
 
+def build_folder(index: Path) -> Path:
+    """Our data files' folder: the index keeps them in one named by their hash."""
+    (folder,) = [p for p in index.iterdir() if p.is_dir()]
+    return folder
+
+
 def build_engines(folder: Path) -> dict:
     output = folder / "output"
     ours = run_measured(
@@ -203,6 +212,7 @@ def build_engines(folder: Path) -> dict:
         ],
         folder.parent / f"{folder.name}.log",
     )
+    data = build_folder(output / INDEX)
     bench_page = output / "pagefind-bench" / "index.html"
     bench_page.parent.mkdir(exist_ok=True)
     shutil.copy(HERE / "pagefind_page.html", bench_page)
@@ -213,8 +223,8 @@ def build_engines(folder: Path) -> dict:
             "peak_bytes": ours["peak_bytes"],
             "summary": json.loads(ours["out"]),
             "all": folder_bytes(output / INDEX),
-            "postings": folder_bytes(output / INDEX, ("s", "k", "f", "kf")),
-            "records": folder_bytes(output / INDEX, ("d",)),
+            "postings": folder_bytes(data, ("s", "k", "f", "kf")),
+            "records": folder_bytes(data, ("d",)),
         },
         "pagefind": {
             "build_seconds": pagefind["seconds"],
@@ -282,7 +292,7 @@ class Server:
 
     def since(self, mark: int, prefixes: tuple[str, ...]) -> dict:
         hits = [(p, n) for p, n in self.log[mark:] if p.startswith(prefixes)]
-        records = [p for p, _ in hits if p.startswith(f"/{INDEX}/d/")]
+        records = [p for p, _ in hits if RECORD_FILE.match(p)]
         return {
             "requests": len(hits),
             "index_requests": len(hits) - len(records),
