@@ -28,6 +28,7 @@ PLUGINS = [
     "newsroom",
     "content_check",
     "sanitizer",
+    "article_text",
     "legacy_redirects",
     "linked_websites",
     "machine_readable",
