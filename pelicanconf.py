@@ -37,7 +37,7 @@ PLUGINS = [
     "related",
     "search_index",
     "static_host",
-    "build_speed",
+    "pelican_adapter",
 ]
 # Preview builds list content problems on this page and link it from a banner.
 CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"

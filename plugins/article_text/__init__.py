@@ -11,7 +11,7 @@ from pelican import signals
 
 from build_runtime import add_reading_step
 
-from .stage import ArticleText, add_text, make_text, text_of
+from .stage import ArticleText, add_text, keep_out_of_metadata, make_text, text_of
 from .text import Terms, terms_of
 
 REQUIRES = ["vietnamese", "sanitizer"]
@@ -23,6 +23,7 @@ def add_text_to_every_read(readers) -> None:
 
 def register() -> None:
     signals.readers_init.connect(add_text_to_every_read)
+    signals.content_object_init.connect(keep_out_of_metadata)
 
 
 __all__ = ["ArticleText", "Terms", "make_text", "register", "terms_of", "text_of"]

@@ -75,13 +75,19 @@ def add_text(_path, content, metadata, settings):
     return content, metadata
 
 
+def keep_out_of_metadata(content) -> None:
+    """``content_object_init``: the text is an attribute of the article
+    (Pelican made one of every field), not one of its header fields."""
+    content.metadata.pop(FIELD, None)
+
+
 def text_of(content) -> ArticleText:
     """The text of an article or page (made now if it was not read from a file)."""
-    found = content.metadata.get(FIELD)
+    found = getattr(content, FIELD, None)
     if found is None:
         found = make_text(
             content.title, content._content, content.metadata.get("summary"),
             content.settings,
         )  # fmt: skip
-        content.metadata[FIELD] = found
+        setattr(content, FIELD, found)
     return found

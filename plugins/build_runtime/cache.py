@@ -143,10 +143,14 @@ def _code_digest(plugin_paths: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
-def templates_digest(env) -> str:
-    """Every template a Jinja environment can load, by name and source."""
+def templates_digest(env, static: str | None = None) -> str:
+    """Every template a Jinja environment can load, by name and source, and
+    every file of the theme's ``static`` folder (pages name them by hash)."""
     digest = hashlib.sha1()
     for name in sorted(env.list_templates()):
         source, _, _ = env.loader.get_source(env, name)
         digest.update(name.encode() + b"\0" + source.encode("utf-8") + b"\0")
+    for path in sorted(Path(static).rglob("*")) if static else ():
+        if path.is_file():
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -79,15 +79,17 @@ class Collect(logging.Handler):
 
 
 @contextmanager
-def collecting_warnings():
-    """The warnings and errors logged inside the block (they are still logged)."""
+def collecting_warnings(silenced: bool = False):
+    """The warnings and errors logged inside the block; still logged, unless
+    ``silenced``."""
     collect = Collect()
     root = logging.getLogger()
-    root.addHandler(collect)
+    kept = root.handlers
+    root.handlers = [collect] if silenced else [*kept, collect]
     try:
         yield collect.records
     finally:
-        root.removeHandler(collect)
+        root.handlers = kept
 
 
 def in_shares(work: Callable[[int], object], shares: int) -> list:

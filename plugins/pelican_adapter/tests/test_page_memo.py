@@ -1,10 +1,12 @@
-"""Pages whose inputs did not change are not rendered again, and a page is
-never reused when anything it shows may have changed. (tests/test_incremental.py
-compares rebuilds with clean builds after every kind of change.)"""
+"""Pages whose recorded inputs did not change are not rendered again, and a
+page is never reused when anything it reads may have changed.
+(tests/test_incremental.py compares rebuilds with clean builds after every
+kind of change, preview and publish.)"""
 
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 from conftest import PROJECT, pelican_alone, write_files
@@ -95,15 +97,68 @@ def test_a_body_edit_renders_the_pages_that_show_it_not_every_page(tmp_path):
         assert served.read_bytes() == page.read_bytes(), served
 
 
-def test_publish_builds_render_every_page(tmp_path):
+def test_a_publish_build_reuses_pages_and_leaves_the_published_ones_alone(tmp_path):
     write_files(tmp_path / "content", ARTICLES)
-    for _ in range(2):
-        printed = build(tmp_path, SAFE_PUBLISH=True, CONTENT_PROBLEMS_SAVE_AS="")
-        assert number(REUSED, printed) == 0
+    publish = {
+        "SAFE_PUBLISH": True,
+        "CONTENT_PROBLEMS_SAVE_AS": "",
+        "PRECOMPRESS": True,
+    }
+    first = build(tmp_path, **publish)
+    pages = number(RENDERED, first)
+    page = tmp_path / "output/tin-tuc/2024/tin-03/index.html"
+    before = (page.stat().st_ino, page.read_bytes())
+    second = build(tmp_path, **publish)
+    assert (number(RENDERED, second), number(REUSED, second)) == (0, pages)
+    assert (page.stat().st_ino, page.read_bytes()) == before
+    assert page.with_name("index.html.gz").is_file()
+
+
+def test_a_template_that_starts_showing_a_field_is_noticed(tmp_path):
+    """Listings show nothing of an article's related list; a theme whose
+    listings show the first related title renders them again when that
+    title changes, with no list of fields to keep up to date."""
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT / "theme", theme)
+    component = theme / "templates/components/article_list.html"
+    component.write_text(
+        component.read_text("utf-8").replace(
+            '<div class="teaser__lead">',
+            "{% for other in article.related_articles[:1] %}"
+            '<p class="teaser__related">{{ other.title }}</p>{% endfor %}'
+            '<div class="teaser__lead">',
+        ),
+        "utf-8",
+    )
+    write_files(tmp_path / "content", ARTICLES)
+    build(tmp_path, THEME=str(theme))
+    tag_page = tmp_path / "output/the/tuan-5/index.html"
+    [related] = [p.get_text() for p in soup(tag_page).select(".teaser__related")]
+    number = related.rsplit(" ", 1)[1]
+    renamed = tmp_path / "content" / f"articles/2024/tin-{int(number):02d}.md"
+    renamed.write_text(
+        renamed.read_text("utf-8").replace(related, f"{related} (đã sửa)"), "utf-8"
+    )
+    build(tmp_path, THEME=str(theme))
+    now = [p.get_text() for p in soup(tag_page).select(".teaser__related")]
+    assert now == [f"{related} (đã sửa)"]
+    pelican_alone(
+        tmp_path / "content", tmp_path / "clean",
+        {**SETTINGS, "THEME": str(theme), "CACHE_PATH": str(tmp_path / "c2")},
+    )  # fmt: skip
+    assert (
+        tag_page.read_bytes() == (tmp_path / "clean/the/tuan-5/index.html").read_bytes()
+    )
+
+
+def soup(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser")
 
 
 def test_the_theme_shows_the_build_day_never_its_time():
-    """The memo counts BUILD_TIME by its day (page_memo.shared_key): a page
+    """The memo counts BUILD_TIME by its day (Recorder.name_digest): a page
     showing the time of the build would otherwise keep an old time."""
     uses = []
     for template in Path(PROJECT / "theme/templates").rglob("*.html"):

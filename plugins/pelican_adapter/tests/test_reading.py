@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from build_speed.read_cache import ReadCache, _code_digest, code_digest
 from conftest import Site, write_files
 from conftest import pelican_alone as conftest_pelican_alone
+from pelican_adapter import reading
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -77,7 +77,7 @@ def run(content: Path, output: Path, **settings) -> tuple[int, int]:
 
 def test_parallel_and_cached_reading_give_the_same_site(content, tmp_path):
     plain = tmp_path / "plain"
-    pelican_alone(content, plain, BUILD_READ_CACHE=False, CACHE_PATH=str(plain) + "c")
+    pelican_alone(content, plain, BUILD_CACHE=False, CACHE_PATH=str(plain) + "c")
     cache = str(tmp_path / "cache-a")
     parallel = tmp_path / "parallel"
     assert run(content, parallel, CACHE_PATH=cache) == (0, FILES)
@@ -108,29 +108,6 @@ def test_a_changed_setting_starts_from_an_empty_cache(content, tmp_path):
     assert reading == (0, FILES)
     # The first settings' cache is kept: preview and publish builds alternate.
     assert run(content, tmp_path / "three", CACHE_PATH=cache)[0] > 0
-
-
-def test_changed_plugin_code_changes_the_cache_key(tmp_path):
-    plugin = tmp_path / "plugins" / "demo"
-    write_files(plugin, {"__init__.py": "VALUE = 1\n", "tests/test_x.py": "x = 1\n"})
-    paths = (str(tmp_path / "plugins"),)
-    digest = _code_digest.__wrapped__  # what a new process would count
-    before = digest(paths)
-    (plugin / "tests/test_x.py").write_text("x = 2\n")
-    assert digest(paths) == before  # tests do not change reading
-    (plugin / "__init__.py").write_text("VALUE = 2\n")
-    assert digest(paths) != before
-
-
-def test_a_running_process_counts_the_code_it_loaded(tmp_path):
-    """The preview server runs the plugins it imported at its start: a plugin
-    edited since must not be counted before a restart runs it."""
-    plugin = tmp_path / "plugins" / "demo"
-    write_files(plugin, {"__init__.py": "VALUE = 1\n"})
-    settings = {"PLUGIN_PATHS": [str(tmp_path / "plugins")]}
-    before = code_digest(settings)
-    (plugin / "__init__.py").write_text("VALUE = 2\n")
-    assert code_digest(settings) == before
 
 
 def test_a_file_with_an_error_is_reported_by_the_build_itself(content, tmp_path):
@@ -177,27 +154,25 @@ def test_a_warning_is_shown_by_every_build(content, tmp_path):
 class SavingReader:
     """Reads a file while the editor saves it again."""
 
+    def __init__(self, settings):
+        self.settings = settings
+
     def read(self, path):
         text = Path(path).read_text("utf-8")
         Path(path).write_text("Title: Bản mới\n", encoding="utf-8")
         return text, {"title": "Bản cũ"}
 
 
-class Readers:
-    def __init__(self):
-        self.readers = {"md": SavingReader()}
-
-
 def test_a_file_saved_while_it_is_read_is_read_again_next_time(tmp_path):
     source = tmp_path / "tin.md"
     source.write_text("Title: Bản cũ\n", encoding="utf-8")
     settings = {"CACHE_PATH": str(tmp_path / "cache"), "PLUGIN_PATHS": []}
-    first = ReadCache(settings)
-    readers = Readers()
-    first.prepare(readers, [str(source)], processes=1, parallel_from=10)
-    first.install(readers)
-    assert readers.readers["md"].read(str(source))[1] == {"title": "Bản cũ"}
-    first.save()
-    second = ReadCache(settings)
-    second.prepare(Readers(), [str(source)], processes=1, parallel_from=10)
-    assert second.stats == {"cached": 0, "read": 0}  # the old text is not served
+    reader = reading._cached(SavingReader)(settings)
+    reading.start_build(settings)
+    assert reader.read(str(source))[1] == {"title": "Bản cũ"}
+    reading.finish_build()
+    reading.start_build(settings)
+    # The cache has the old text under the old bytes' hash: read again.
+    assert reader.read(str(source))[1] == {"title": "Bản cũ"}
+    assert reading.stats["cached"] == 0
+    reading.finish_build()

@@ -1,5 +1,5 @@
-"""call_in_child and map_on_every_core: work runs in forked children; the
-memory of call_in_child's work leaves with its child.
+"""in_child, on_every_core and in_shares: work runs in forked children; the
+memory of in_child's work leaves with its child.
 
 Each case runs in a Python process of its own: forking needs a process with
 no other threads, which a test session that has started a browser is not.
@@ -14,7 +14,7 @@ import textwrap
 
 PREAMBLE = """
 import json, logging, os, threading
-from build_speed import call_in_child, may_fork
+from build_runtime import in_child, in_shares, may_fork, on_every_core
 
 def resident_mib():
     for line in open("/proc/self/status"):
@@ -62,7 +62,7 @@ def test_the_result_comes_back_and_the_memory_stays_in_the_child():
     found = run(
         """
         before = resident_mib()
-        child_pid, size, kept = call_in_child(big_then_small, 2_000_000)
+        child_pid, size, kept = in_child(big_then_small, 2_000_000)
         print(json.dumps({"forked": may_fork(), "child": child_pid,
                           "me": os.getpid(), "size": size, "kept": len(kept),
                           "grew": resident_mib() - before}))
@@ -90,10 +90,10 @@ def test_in_process_the_same_work_keeps_its_memory():
 def test_a_failure_raises_in_the_build_after_logging_the_childs_warnings():
     found = run(
         """
-        print(json.dumps(failure_and_logs(lambda: call_in_child(warns_then_fails))))
+        print(json.dumps(failure_and_logs(lambda: in_child(warns_then_fails))))
         """
     )
-    assert "warns_then_fails failed in a child" in found["error"]
+    assert "a worker process failed" in found["error"]
     assert "ValueError: hỏng ở đây" in found["error"]
     assert found["logged"] == ["cảnh báo từ tiến trình con"]
 
@@ -103,7 +103,7 @@ def test_with_another_thread_running_the_work_stays_in_the_process():
         """
         stop = threading.Event()
         threading.Thread(target=stop.wait, name="browser").start()
-        child_pid, size, kept = call_in_child(big_then_small, 10)
+        child_pid, size, kept = in_child(big_then_small, 10)
         stop.set()
         print(json.dumps({"child": child_pid, "me": os.getpid()}))
         """
@@ -111,30 +111,17 @@ def test_with_another_thread_running_the_work_stays_in_the_process():
     assert found["child"] == found["me"]
 
 
-def test_a_fresh_child_is_a_new_process_even_beside_other_threads():
-    found = run(
-        """
-        stop = threading.Event()
-        threading.Thread(target=stop.wait, name="browser").start()
-        child_pid = call_in_child(os.getpid, fresh=True)
-        stop.set()
-        print(json.dumps({"child": child_pid, "me": os.getpid()}))
-        """
-    )
-    assert found["child"] != found["me"]
-
-
 def test_the_heap_stays_frozen_in_a_child_and_inside_an_outer_freeze():
     found = run(
         """
         import gc
-        from build_speed import frozen_heap
+        from build_runtime import frozen_heap
         with frozen_heap():
             with frozen_heap():
                 pass
             after_inner = gc.get_freeze_count()
         after_outer = gc.get_freeze_count()
-        in_child = call_in_child(gc.get_freeze_count)
+        in_child = in_child(gc.get_freeze_count)
         print(json.dumps({"inner": after_inner, "outer": after_outer,
                           "child": in_child}))
         """
@@ -144,12 +131,11 @@ def test_the_heap_stays_frozen_in_a_child_and_inside_an_outer_freeze():
     assert found["child"] > 0  # the child never collects the build's objects
 
 
-def test_map_on_every_core_keeps_the_order_and_shares_the_items_out():
+def test_on_every_core_keeps_the_order_and_shares_the_items_out():
     found = run(
         """
-        from build_speed import map_on_every_core
         offset = 7  # a closure: nothing but the results is pickled
-        results = map_on_every_core(lambda n: (n + offset, os.getpid()), range(1000), 3)
+        results = on_every_core(lambda n: (n + offset, os.getpid()), range(1000), 3)
         print(json.dumps({"values": [value for value, _ in results],
                           "pids": [pid for _, pid in results], "me": os.getpid()}))
         """
@@ -161,14 +147,13 @@ def test_map_on_every_core_keeps_the_order_and_shares_the_items_out():
     assert found["pids"] == [runs[0]] * 334 + [runs[1]] * 334 + [runs[2]] * 332
 
 
-def test_map_on_every_core_stays_in_the_process_for_a_few_items_or_beside_threads():
+def test_on_every_core_stays_in_the_process_for_a_few_items_or_beside_threads():
     found = run(
         """
-        from build_speed import map_on_every_core
-        few = set(map_on_every_core(lambda n: os.getpid(), range(10), 2))
+        few = set(on_every_core(lambda n: os.getpid(), range(10), 2))
         stop = threading.Event()
         threading.Thread(target=stop.wait, name="browser").start()
-        beside = set(map_on_every_core(lambda n: os.getpid(), range(1000), 2))
+        beside = set(on_every_core(lambda n: os.getpid(), range(1000), 2))
         stop.set()
         print(json.dumps({"few": sorted(few), "beside": sorted(beside),
                           "me": os.getpid()}))
@@ -177,20 +162,31 @@ def test_map_on_every_core_stays_in_the_process_for_a_few_items_or_beside_thread
     assert found["few"] == found["beside"] == [found["me"]]
 
 
-def test_map_on_every_core_raises_a_childs_failure_after_its_warnings():
+def test_on_every_core_raises_a_childs_failure_after_its_warnings():
     found = run(
         """
-        from build_speed import map_on_every_core
-
         def fails_late(n):
             if n == 999:
                 warns_then_fails()
             return n
 
-        work = lambda: map_on_every_core(fails_late, range(1000), 2)
+        work = lambda: on_every_core(fails_late, range(1000), 2)
         print(json.dumps(failure_and_logs(work)))
         """
     )
-    assert "fails_late failed in a child" in found["error"]
+    assert "a worker process failed" in found["error"]
     assert "ValueError: hỏng ở đây" in found["error"]
     assert found["logged"] == ["cảnh báo từ tiến trình con"]
+
+
+def test_in_shares_answers_in_share_order_from_as_many_processes():
+    found = run(
+        """
+        answers = in_shares(lambda share: (share, os.getpid()), 3)
+        print(json.dumps({"answers": answers, "me": os.getpid()}))
+        """
+    )
+    shares = [share for share, _ in found["answers"]]
+    pids = [pid for _, pid in found["answers"]]
+    assert shares == [0, 1, 2]
+    assert pids[0] == found["me"] and len(set(pids)) == 3

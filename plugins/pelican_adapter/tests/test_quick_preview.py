@@ -18,13 +18,13 @@ from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.utils import FileChangeFilter
 
-from build_speed import signals as build_speed_signals
-from build_speed.saves_during_build import (
+from conftest import PROJECT, build, project_settings, write_files
+from pelican_adapter import signals as adapter_signals
+from pelican_adapter.saves_during_build import (
     build_started,
     changed_since,
     wrap_wait_for_changes,
 )
-from conftest import PROJECT, build, project_settings, write_files
 
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
@@ -72,8 +72,7 @@ def site(tmp_path):
 
 def quick_pages() -> None:
     """What the preview server does first when a rebuild starts."""
-    served = build_speed_signals._state["served"]
-    build_speed_signals._quick_preview.start_build(served)
+    adapter_signals._quick_preview.start_build(adapter_signals.Build.served)
 
 
 def test_the_saved_article_is_rewritten_before_the_rebuild(site):
@@ -117,7 +116,7 @@ def test_many_changed_files_wait_for_the_full_build(site):
 def test_only_the_preview_keeps_the_last_build(tmp_path):
     write_files(tmp_path / "content", ARTICLES)
     build(tmp_path / "content", tmp_path / "output", LINKED_WEBSITES_FILE="")
-    assert build_speed_signals._quick_preview.snapshot is None
+    assert adapter_signals._quick_preview.snapshot is None
 
 
 def preview_server(content: Path, output: Path, log: Path) -> subprocess.Popen:

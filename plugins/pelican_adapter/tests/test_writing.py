@@ -12,7 +12,7 @@ import textwrap
 
 from conftest import PROJECT, pelican_alone, write_files
 
-from .test_read_cache import ARTICLES, PAGES, same_tree
+from .test_reading import ARTICLES, PAGES, same_tree
 
 WORKERS_WROTE = re.compile(r"Các tiến trình phụ viết ([\d.]+) tệp")
 
@@ -22,7 +22,7 @@ def pelican(content, output, processes: int) -> str:
         "LINKED_WEBSITES_FILE": "",
         "BUILD_PARALLEL_FROM": 1,
         "BUILD_PROCESSES": processes,
-        "BUILD_READ_CACHE": False,
+        "BUILD_CACHE": False,
     }
     return pelican_alone(
         content, output, settings, env={"SOURCE_DATE_EPOCH": "1700000000"}
@@ -42,9 +42,12 @@ def test_pages_written_by_two_processes_are_the_same_site(tmp_path):
 
 SCRIPT = """
 import logging, sys
-from build_speed.parallel_write import run_in_shares
+from pelican_adapter.report import BuildReport
+from pelican_adapter.writing import _in_shares
 
 class Writer:
+    settings = {"BUILD_PROCESSES": 2}
+
     def write_file(self, name, *args, **kwargs):
         logging.getLogger("demo").error("wrote %s", name)
 
@@ -60,7 +63,7 @@ class Keep(logging.Handler):
         seen.append(record.getMessage())
 logging.getLogger().addHandler(Keep())
 try:
-    run_in_shares(output, Writer(), 2, lambda: None)
+    _in_shares(output, Writer(), BuildReport(print, every=None))
 except RuntimeError as error:
     print("FAILED", error)
 print(sorted(seen) == sorted(f"wrote trang-{n}.html" for n in range(40)))
@@ -88,5 +91,5 @@ def test_every_file_is_written_once_and_worker_messages_reach_the_build():
 
 def test_a_failing_worker_fails_the_build():
     output = run_script(fail=True)
-    assert "FAILED writing pages failed in a worker process" in output
+    assert "FAILED a worker process failed" in output
     assert "hỏng ở tiến trình phụ" in output

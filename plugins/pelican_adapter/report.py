@@ -8,8 +8,6 @@ from contextlib import contextmanager
 
 from vietnamese import format_number
 
-PHASE_LABELS = {"generate_context": "đọc", "generate_output": "viết"}
-
 
 class BuildReport:
     """Counts what a build reads and writes, and times each generator's phases.
@@ -27,8 +25,14 @@ class BuildReport:
         self.counts: Counter[str] = Counter()
         self.phases: list[tuple[str, float]] = []
 
+    def quiet(self) -> None:
+        """In a worker process: no progress lines."""
+        self.every = None
+
     def count(self, what: str) -> None:
         self.counts[what] += 1
+        if self.every is None:
+            return
         now = self.clock()
         if now - self.last_line >= self.every:
             self.last_line = now
@@ -40,17 +44,6 @@ class BuildReport:
             f"đã viết {format_number(self.counts['written'])} tệp"
         )
 
-    def timed(self, generator, method_name: str):
-        """Wrap a generator's bound method so its duration is recorded."""
-        method = getattr(generator, method_name)
-        label = f"{PHASE_LABELS[method_name]}: {type(generator).__name__}"
-
-        def run(*args, **kwargs):
-            with self.phase(label):
-                return method(*args, **kwargs)
-
-        return run
-
     @contextmanager
     def phase(self, label: str):
         """Record how long the ``with`` block took, as the phase ``label``."""
@@ -60,19 +53,17 @@ class BuildReport:
         finally:
             self.phases.append((label, self.clock() - begun))
 
-    def summary_lines(self, reading: dict | None = None, slowest: int = 8) -> list[str]:
-        """``reading``: {"cached": files from the cache, "read": files read
-        by the worker processes}."""
+    def summary_lines(self, slowest: int = 8) -> list[str]:
         total = self.clock() - self.started
         lines = [
             f"Dựng xong trong {total:.1f} giây: đọc "
             f"{format_number(self.counts['read'])} bài và trang, viết "
             f"{format_number(self.counts['written'])} tệp."
         ]
-        if reading:
+        if self.counts["cached"] or self.counts["read ahead"]:
             lines.append(
-                f"Đọc lại từ bộ nhớ đệm {format_number(reading['cached'])} tệp, "
-                f"đọc song song {format_number(reading['read'])} tệp."
+                f"Đọc lại từ bộ nhớ đệm {format_number(self.counts['cached'])} tệp, "
+                f"đọc song song {format_number(self.counts['read ahead'])} tệp."
             )
         if self.counts["reused"] or self.counts["rendered"]:
             lines.append(

@@ -9,8 +9,8 @@ from pathlib import Path
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
-from build_speed import BuildReport
 from conftest import PROJECT, Site, pelican_alone, write_files
+from pelican_adapter import BuildReport
 
 ARTICLES = {
     f"articles/tin-{number}.md": f"""
@@ -44,7 +44,7 @@ def build_plain(tmp_path: Path, **overrides) -> Site:
             "CACHE_PATH": str(tmp_path / "cache"),
             "THEME": "simple",
             "PLUGIN_PATHS": [str(PROJECT / "plugins")],
-            "PLUGINS": ["build_speed"],
+            "PLUGINS": ["pelican_adapter"],
             "TIMEZONE": "Asia/Ho_Chi_Minh",
             "FEED_ALL_ATOM": None,
             "CATEGORY_FEED_ATOM": None,
@@ -145,19 +145,15 @@ def test_summary_lists_the_slowest_phases_first():
     lines, clock = [], FakeClock()
     report = BuildReport(lines.append, clock=clock)
 
-    class ArticlesGenerator:
-        def generate_context(self):
-            clock.now += 3.0
-
-        def generate_output(self, writer):
-            clock.now += 5.0
-
-    generator = ArticlesGenerator()
-    report.timed(generator, "generate_context")()
-    report.timed(generator, "generate_output")(None)
-    with report.phase("đọc trước: ArticlesGenerator"):
-        clock.now += 4.0
-    summary = report.summary_lines({"cached": 1200, "read": 3})
+    for label, seconds in (
+        ("đọc: ArticlesGenerator", 3.0),
+        ("viết: ArticlesGenerator", 5.0),
+        ("đọc trước: ArticlesGenerator", 4.0),
+    ):
+        with report.phase(label):
+            clock.now += seconds
+    report.counts.update({"cached": 1200, "read ahead": 3})
+    summary = report.summary_lines()
     assert summary[0].startswith("Dựng xong trong 12.0 giây")
     assert summary[1:] == [
         "Đọc lại từ bộ nhớ đệm 1.200 tệp, đọc song song 3 tệp.",
@@ -179,12 +175,12 @@ def test_a_build_prints_its_phase_summary(tmp_path):
 
 
 def test_reading_ahead_is_a_phase_of_the_summary(tmp_path):
-    from build_speed.signals import _state
+    from pelican_adapter.signals import Build
 
     phases = []
 
     def look(_generators):
-        phases.extend(label for label, _seconds in _state["report"].phases)
+        phases.extend(label for label, _seconds in Build.report.phases)
 
     signals.all_generators_finalized.connect(look)
     try:

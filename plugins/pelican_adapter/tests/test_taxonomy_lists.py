@@ -8,8 +8,8 @@ import pickle
 import pytest
 from pelican import signals
 
-from build_speed.taxonomy_lists import ArticleList
 from conftest import Site, build, write_files
+from pelican_adapter.once import ArticleList
 
 
 class Item:
