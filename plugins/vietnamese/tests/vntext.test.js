@@ -20,6 +20,14 @@ const SECTIONS = {
   slugify: "slugify",
   format_number: "formatNumber",
 };
+// Sections whose cases call a function with more than the input.
+const WRAPPED = {
+  is_syllable: (api, input) => api.isSyllable(input),
+  from_tcvn3: (api, input) => api.fromLegacy(input, "tcvn3"),
+  from_vni: (api, input) => api.fromLegacy(input, "vni"),
+  legacy_lines: (api, input) => api.legacyLines(input),
+  read_typed: (api, input) => api.readTyped(input),
+};
 
 function runAllSections(api, label) {
   for (const [section, name] of Object.entries(SECTIONS)) {
@@ -34,9 +42,24 @@ function runAllSections(api, label) {
   }
 }
 
+function runWrappedSections(api, label) {
+  for (const [section, call] of Object.entries(WRAPPED)) {
+    test(`${label}: ${section} (${vectors[section].length} cases)`, async (t) => {
+      assert.ok(vectors[section].length >= 15, `${section} has at least 15 cases`);
+      for (const [i, c] of vectors[section].entries()) {
+        await t.test(`${section}-${i} ${JSON.stringify(c.input)}`, () => {
+          assert.deepStrictEqual(call(api, c.input), c.output);
+        });
+      }
+    });
+  }
+}
+
 runAllSections(VnText, "unicode regex");
+runWrappedSections(VnText, "unicode regex");
 // Engines without \p{…} take the fallback classes; the vectors must still pass.
 runAllSections(VnText._create(true), "fallback regex");
+runWrappedSections(VnText._create(true), "fallback regex");
 
 test("exports the public API", () => {
   for (const name of Object.values(SECTIONS)) {

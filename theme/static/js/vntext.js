@@ -272,6 +272,354 @@
     return { terms: terms, prefix: prefix, pairs: pairs };
   }
 
+  // ---------- Spelling: is a word one Vietnamese syllable? (twin: is_syllable) ----------
+  var NEEDS_CODA = new Set(["ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "oo"]);
+  var TAKES_CODA = new Set(
+    Array.from(NEEDS_CODA).concat(["a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"])
+  );
+  var STOP_CODAS = new Set(["c", "ch", "p", "t"]);
+  var FRONT_VOWELS = new Set(Array.from("ieêy"));
+  var FRONT_ONSETS = new Set(["k", "gh", "ngh"]);
+  var BACK_ONSETS = new Set(["c", "ng"]);
+  var CODA_AFTER = { ch: new Set(Array.from("aêi")), nh: new Set(Array.from("aêiy")) };
+
+  /** True when word is spelt as one Vietnamese syllable (see text.py is_syllable). */
+  function isSyllable(word) {
+    var parsed = Array.from(nfc(word)).map(splitLetter);
+    if (parsed.indexOf(null) >= 0) return false;
+    var letters = parsed.map(function (p) { return p[0]; }).join("");
+    var toned = [];
+    parsed.forEach(function (p, i) { if (p[1]) toned.push(i); });
+    if (toned.length > 1 || (toned.length && !VOWELS.has(letters[toned[0]]))) return false;
+    var head = onset(letters), rest = letters.slice(head.length), size = 0;
+    while (size < rest.length && VOWELS.has(rest[size])) size++;
+    var nucleus = rest.slice(0, size), coda = rest.slice(size);
+    if (!NUCLEI.has(nucleus) || !CODAS.has(coda)) return false;
+    if ((NEEDS_CODA.has(nucleus) && !coda) || (coda && !TAKES_CODA.has(nucleus))) return false;
+    var tone = toned.length ? parsed[toned[0]][1] : 0;
+    if (STOP_CODAS.has(coda) && tone !== 4 && tone !== 5) return false;
+    if (CODA_AFTER[coda] && !CODA_AFTER[coda].has(nucleus[nucleus.length - 1])) return false;
+    var first = nucleus[0];
+    if (FRONT_ONSETS.has(head) && !FRONT_VOWELS.has(first)) return false;
+    return !((BACK_ONSETS.has(head) && FRONT_VOWELS.has(first)) || (head === "g" && (first === "e" || first === "ê")));
+  }
+
+  // ---------- Legacy fonts: TCVN3 (ABC) and VNI-Windows (twin: legacy.py) ----------
+  var TCVN3 = "tcvn3", VNI = "vni";
+  var TCVN3_TABLE = zip(
+    "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
+    "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+  );
+  var TONES = ["\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]; // sắc huyền hỏi ngã nặng
+  var VNI_TONE_MARKS = zip("ùøûõï", TONES);
+  var VNI_HAT_MARKS = zip("âáàåãä", [""].concat(TONES));
+  var VNI_BREVE_MARKS = zip("êéèúüë", [""].concat(TONES));
+  var VNI_LETTERS = zip("ôöñîíìæóò", Array.from("ơưđỵíìỉĩị"));
+  var VNI_VOWELS = new Set(Array.from("aeouyôö"));
+  var MIN_LEGACY_WORD = 2;
+  var HEADER_RE = /^([ ]{0,3}[A-Za-z0-9_-]+:[ \t]*)([\s\S]*)$/;
+  // Codes with Đ converted too: "Q§-UBND" is "QĐ-UBND", "N§-CP" is "NĐ-CP".
+  var D_CODE_RE = /^[A-Za-z0-9]*[đĐ][A-Za-z0-9đĐ]*$/;
+
+  function zip(keys, values) {
+    var map = Object.create(null), list = Array.from(values);
+    Array.from(keys).forEach(function (key, i) { map[key] = list[i]; });
+    return map;
+  }
+  function has(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
+  function isLatin1(ch) { return ch >= "\x80" && ch <= "\xff"; }
+  function isUpper(ch) { return ch !== ch.toLowerCase(); }
+  function caseLike(text, like) { return isUpper(like) ? text.toUpperCase() : text; }
+
+  function fromTcvn3Word(word) {
+    var out = "";
+    for (var ch of word) {
+      if (has(TCVN3_TABLE, ch)) out += TCVN3_TABLE[ch];
+      else if (isLatin1(ch)) return null;
+      else out += ch;
+    }
+    return out;
+  }
+
+  function fromVniWord(word) {
+    var chars = Array.from(word), out = "", i = 0;
+    while (i < chars.length) {
+      var ch = chars[i], low = ch.toLowerCase();
+      var mark = i + 1 < chars.length ? chars[i + 1].toLowerCase() : "";
+      if (VNI_VOWELS.has(low)) {
+        var base = caseLike(has(VNI_LETTERS, low) ? VNI_LETTERS[low] : low, ch);
+        if (has(VNI_TONE_MARKS, mark)) out += nfc(base + VNI_TONE_MARKS[mark]);
+        else if (has(VNI_HAT_MARKS, mark) && "aeo".indexOf(low) >= 0) out += nfc(base + "\u0302" + VNI_HAT_MARKS[mark]);
+        else if (has(VNI_BREVE_MARKS, mark) && low === "a") out += nfc(base + "\u0306" + VNI_BREVE_MARKS[mark]);
+        else {
+          out += base;
+          i += 1;
+          continue;
+        }
+        i += 2;
+      } else if (has(VNI_LETTERS, low)) {
+        out += caseLike(VNI_LETTERS[low], ch);
+        i += 1;
+      } else if (isLatin1(ch)) {
+        return null;
+      } else {
+        out += ch;
+        i += 1;
+      }
+    }
+    return out;
+  }
+
+  var CONVERTERS = { tcvn3: fromTcvn3Word, vni: fromVniWord };
+
+  /** Runs of letters, digits and TCVN3 characters: [{word: bool, text}]. */
+  function legacyRuns(text) {
+    var parts = [], current = null;
+    for (var ch of text) {
+      var word = has(TCVN3_TABLE, ch) || isTokenChar(ch);
+      if (current && current.word === word) current.text += ch;
+      else parts.push((current = { word: word, text: ch }));
+    }
+    return parts;
+  }
+
+  var wordKinds = new Map();
+  /** "legacy", "unicode" or "" for one word in one encoding. */
+  function wordKind(word, encoding) {
+    var key = encoding + " " + word, kind = wordKinds.get(key);
+    if (kind !== undefined) return kind;
+    kind = "";
+    if (!isAscii(word)) {
+      var asIs = isSyllable(word), converted = CONVERTERS[encoding](word);
+      if (converted === null) {
+        kind = asIs ? "unicode" : "";
+      } else if (converted !== word) {
+        var asConverted = isSyllable(converted);
+        if (asConverted && !asIs) {
+          var evidence = Array.from(converted).length >= MIN_LEGACY_WORD && word.charAt(0) !== "µ";
+          kind = evidence ? "legacy" : "";
+        } else {
+          kind = asIs && !asConverted ? "unicode" : "";
+        }
+      }
+    }
+    if (wordKinds.size > 65536) wordKinds.clear();
+    wordKinds.set(key, kind);
+    return kind;
+  }
+
+  function isAscii(text) {
+    return /^[\x00-\x7f]*$/.test(text);
+  }
+
+  function lineEncoding(line) {
+    if (isAscii(line)) return null;
+    var best = null;
+    [TCVN3, VNI].forEach(function (encoding) {
+      var legacy = 0, unicode = 0;
+      legacyRuns(line).forEach(function (part) {
+        if (!part.word) return;
+        var kind = wordKind(part.text, encoding);
+        if (kind === "legacy") legacy++;
+        if (kind === "unicode") unicode++;
+      });
+      var found = null;
+      if (legacy >= 2 && legacy > unicode) found = [encoding, true, legacy];
+      else if (legacy === 1 && unicode === 0) found = [encoding, false, legacy];
+      if (found && (!best || (found[1] && !best[1]) || (found[1] === best[1] && found[2] > best[2]))) best = found;
+    });
+    return best;
+  }
+
+  /** [index, encoding] of every line of a text in a legacy encoding. */
+  function legacyLines(lines) {
+    var found = lines.map(function (line) { return lineEncoding(nfc(line)); });
+    var strong = new Set();
+    found.forEach(function (hit) { if (hit && hit[1]) strong.add(hit[0]); });
+    var result = [];
+    found.forEach(function (hit, i) { if (hit && (hit[1] || strong.has(hit[0]))) result.push([i, hit[0]]); });
+    return result;
+  }
+
+  /** ASCII capitals in a word; -1 if it has an ASCII small letter. */
+  function capitals(word) {
+    var letters = word.match(/[A-Za-z]/g) || [];
+    return letters.some(function (ch) { return ch >= "a"; }) ? -1 : letters.length;
+  }
+
+  /** Text with every word that converts to a Vietnamese syllable (or a code with Đ) converted. */
+  function fromLegacy(text, encoding) {
+    var parts = legacyRuns(nfc(text));
+    var counts = parts
+      .filter(function (part) { return part.word && Array.from(part.text).length > 1; })
+      .map(function (part) { return capitals(part.text); });
+    var allCapitals = counts.length > 0 && Math.min.apply(null, counts) >= 0 && Math.max.apply(null, counts) >= 2;
+    return parts.map(function (part) {
+      if (!part.word) return part.text;
+      var converted = CONVERTERS[encoding](part.text);
+      if (converted === null || !(isSyllable(converted) || D_CODE_RE.test(converted))) return part.text;
+      var upper = capitals(part.text);
+      if (encoding === TCVN3 && (upper >= 2 || (allCapitals && upper >= 0))) converted = converted.toUpperCase();
+      return converted;
+    }).join("");
+  }
+
+  /** One line converted; a Markdown "Key: value" header line keeps its key. */
+  function convertLine(line, encoding) {
+    var header = HEADER_RE.exec(nfc(line));
+    return header ? header[1] + fromLegacy(header[2], encoding) : fromLegacy(line, encoding);
+  }
+
+  /** Every legacy line of a text converted (legacyLines), all in NFC. */
+  function convertLines(lines) {
+    var converted = lines.map(nfc);
+    legacyLines(lines).forEach(function (hit) {
+      converted[hit[0]] = convertLine(converted[hit[0]], hit[1]);
+    });
+    return converted;
+  }
+
+  // ---------- Telex and VNI typed with the input method off (twin: input_methods.py) ----------
+  var TELEX_TONES = zip("sfrxj", TONES);
+  var VNI_TONES = zip("12345", TONES);
+  var HAT = { a: "â", e: "ê", o: "ô" };
+  var HORN = { u: "ư", o: "ơ" };
+  var MIN_VNI_LETTERS = 2;
+  var NOT_TYPED = {}; // thrown: the word uses input-method keys but gives no syllable
+
+  function lastIndex(letters, value) { return letters.lastIndexOf(value); }
+  function anyVowel(letters) { return letters.some(function (l) { return VOWELS.has(l); }); }
+  function replaced(letters, at, values) {
+    return letters.slice(0, at).concat(values, letters.slice(at + values.length));
+  }
+
+  function hornChoices(letters, breve) {
+    var text = letters.join(""), choices = [], at = text.indexOf("uo");
+    if (at >= 0) {
+      choices.push(replaced(letters, at, ["ư", "ơ"]));
+      choices.push(replaced(letters, at, ["u", "ơ"])); // thuở
+    }
+    ["u", "o"].forEach(function (vowel) {
+      var i = lastIndex(letters, vowel);
+      if (i >= 0) choices.push(replaced(letters, i, [HORN[vowel]]));
+    });
+    at = lastIndex(letters, "a");
+    if (breve && at >= 0) choices.push(replaced(letters, at, ["ă"]));
+    return choices;
+  }
+
+  function withTone(letters, tone) {
+    var word = letters.join("");
+    if (tone) {
+      var at = tonePosition(word);
+      if (at < 0) return null;
+      word = word.slice(0, at) + nfc(word[at] + tone) + word.slice(at + 1);
+    }
+    return isSyllable(word) ? word : null;
+  }
+
+  function finish(letters, tone, horn, breve) {
+    var choices = horn ? hornChoices(letters, breve) : [letters];
+    for (var i = 0; i < choices.length; i++) {
+      var word = withTone(choices[i], tone);
+      if (word) return word;
+    }
+    throw NOT_TYPED;
+  }
+
+  function hatTarget(letters, vowel) {
+    var at = lastIndex(letters, vowel);
+    if (at < 0 || anyVowel(letters.slice(at + 1))) return -1;
+    return at;
+  }
+
+  function readTelex(word) {
+    var w = word.toLowerCase();
+    if (!/^[a-z]+$/.test(w)) return null;
+    var start = w.lastIndexOf("dd", 0) === 0 ? 2 : 0;
+    var letters = start ? ["đ"] : [], tone = "", horn = false, used = !!start;
+    for (var i = start; i < w.length; i++) {
+      var ch = w[i], previous = letters.length ? letters[letters.length - 1] : "";
+      var afterVowel = anyVowel(letters);
+      if (afterVowel && (ch === "z" || (has(TELEX_TONES, ch) && tone))) throw NOT_TYPED;
+      if (has(TELEX_TONES, ch) && afterVowel) {
+        tone = TELEX_TONES[ch];
+        used = true;
+      } else if (ch === "w" && previous === "u") {
+        letters[letters.length - 1] = "ư";
+        used = true;
+      } else if (ch === "w" && !afterVowel) {
+        letters.push("ư");
+        used = true;
+      } else if (ch === "w") {
+        if (horn) throw NOT_TYPED;
+        horn = used = true;
+      } else if (has(HAT, ch) && hatTarget(letters, ch) >= 0) {
+        letters[hatTarget(letters, ch)] = HAT[ch];
+        used = true;
+      } else {
+        letters.push(ch);
+      }
+    }
+    return used ? finish(letters, tone, horn, true) : null;
+  }
+
+  function readVni(word) {
+    var w = word.toLowerCase();
+    if (!/^[a-z][a-z0-9]*$/.test(w) || /^[a-z]+$/.test(w)) return null;
+    if ((w.match(/[a-z]/g) || []).length < MIN_VNI_LETTERS) return null;
+    var letters = [], tone = "", horn = false;
+    for (var ch of w) {
+      var afterVowel = anyVowel(letters);
+      var hats = [];
+      letters.forEach(function (l, i) { if (has(HAT, l)) hats.push(i); });
+      if (ch >= "a" && ch <= "z") letters.push(ch);
+      else if (has(VNI_TONES, ch) && afterVowel && !tone) tone = VNI_TONES[ch];
+      else if (ch === "6" && hats.length) letters[hats[hats.length - 1]] = HAT[letters[hats[hats.length - 1]]];
+      else if (ch === "7" && letters[letters.length - 1] === "u") letters[letters.length - 1] = "ư";
+      else if (ch === "7" && afterVowel && !horn) horn = true;
+      else if (ch === "8" && letters.indexOf("a") >= 0) letters[lastIndex(letters, "a")] = "ă";
+      else if (ch === "9" && letters[0] === "d") letters[0] = "đ";
+      else return null;
+    }
+    try {
+      return finish(letters, tone, horn, false);
+    } catch (e) {
+      if (e === NOT_TYPED) return null;
+      throw e;
+    }
+  }
+
+  function recaseReading(reading, typed) {
+    if (Array.from(typed).length > 1 && typed === typed.toUpperCase()) return reading.toUpperCase();
+    return isUpper(typed.charAt(0)) ? reading.charAt(0).toUpperCase() + reading.slice(1) : reading;
+  }
+
+  /**
+   * How a query typed in Telex or VNI reads, or null when it reads as typed:
+   * {text, words: [[typed word, reading]]} (words in lower case). A word is read
+   * only when it is no syllable as typed and its reading is one; a word that uses
+   * Telex keys but gives no syllable ("offer") leaves the whole query as typed.
+   */
+  function readTyped(text) {
+    var parts = runs(nfc(text == null ? "" : text)), words = [];
+    try {
+      var out = parts.map(function (part) {
+        var plain = isAscii(part.text) && /[A-Za-z]/.test(part.text);
+        if (!part.token || !plain || isSyllable(part.text)) return part.text;
+        var reading = readTelex(part.text);
+        if (reading === null) reading = readVni(part.text);
+        if (reading === null) return part.text;
+        words.push([part.text.toLowerCase(), reading]);
+        return recaseReading(reading, part.text);
+      });
+    } catch (e) {
+      if (e === NOT_TYPED) return null;
+      throw e;
+    }
+    return words.length ? { text: nfc(out.join("")), words: words } : null;
+  }
+
   return {
     nfc: nfc,
     canonical: canonical,
@@ -281,6 +629,12 @@
     slugify: slugify,
     formatNumber: formatNumber,
     searchQuery: searchQuery,
+    isSyllable: isSyllable,
+    legacyLines: legacyLines,
+    fromLegacy: fromLegacy,
+    convertLine: convertLine,
+    convertLines: convertLines,
+    readTyped: readTyped,
     // Text as runs [{token: bool, text}], for highlighting matched syllables.
     runs: runs,
     // For tests: an instance that ignores \p{…} support, as old engines do.
