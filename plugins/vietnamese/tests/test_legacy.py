@@ -4,7 +4,6 @@ generated corpus, and no false alarm on any real text of the project."""
 import shutil
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from vietnamese import convert_lines, legacy_lines, nfc
 from vietnamese.legacy import TCVN3_TABLE
 
 from .helpers import PLUGINS_DIR
+from .legacy_fonts import to_tcvn3, to_vni
 
 ROOT = PLUGINS_DIR.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -27,46 +27,6 @@ LEGACY_ON_PURPOSE = {
 }
 TEXT_SUFFIXES = {".md", ".py", ".js", ".html", ".css", ".json", ".toml", ".sh", ".conf"}
 SKIPPED_FOLDERS = {".venv", "node_modules", ".git", "output", "cache", "__pycache__"}
-
-UNICODE_TO_TCVN3 = {letter: code for code, letter in TCVN3_TABLE.items()}
-# VNI-Windows as published: a tone mark after the vowel; a hat or breve and tone
-# in one mark; i, ỵ, ơ, ư, đ as one character.
-VNI_TONE = dict(zip("\u0301\u0300\u0309\u0303\u0323", "ùøûõï", strict=True))
-VNI_HAT = dict(zip(["", *"\u0301\u0300\u0309\u0303\u0323"], "âáàåãä", strict=True))
-VNI_BREVE = dict(zip(["", *"\u0301\u0300\u0309\u0303\u0323"], "êéèúüë", strict=True))
-VNI_I = dict(zip("\u0301\u0300\u0309\u0303\u0323", "íìæóò", strict=True))
-
-
-def to_tcvn3(text: str) -> str:
-    """As a .VnTime document stores it: capitals with tones take the small code."""
-    return "".join(
-        UNICODE_TO_TCVN3.get(ch, UNICODE_TO_TCVN3.get(ch.lower(), ch)) for ch in text
-    )
-
-
-def _vni_letter(ch: str) -> str:
-    decomposed = unicodedata.normalize("NFD", ch.lower())
-    base, marks = decomposed[0], decomposed[1:]
-    tone = "".join(mark for mark in marks if mark in VNI_TONE)
-    if ch.lower() == "đ":
-        code = "ñ"
-    elif base == "i" and tone:
-        code = VNI_I[tone]
-    elif base == "y" and tone == "\u0323":
-        code = "î"
-    elif "\u0302" in marks:
-        code = base + VNI_HAT[tone]
-    elif "\u0306" in marks:
-        code = base + VNI_BREVE[tone]
-    elif "\u031b" in marks:
-        code = {"o": "ô", "u": "ö"}[base] + VNI_TONE.get(tone, "")
-    else:
-        code = base + VNI_TONE[tone]
-    return code.upper() if ch != ch.lower() else code
-
-
-def to_vni(text: str) -> str:
-    return "".join(ch if ch.isascii() else _vni_letter(ch) for ch in text)
 
 
 @pytest.mark.skipif(shutil.which("iconv") is None, reason="glibc's iconv is missing")
