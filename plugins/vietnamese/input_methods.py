@@ -166,12 +166,13 @@ def _recase(reading: str, typed: str) -> str:
     return reading[0].upper() + reading[1:] if typed[0].isupper() else reading
 
 
-def read_typed(text: str) -> dict | None:
+def read_typed(text: str, only=None) -> dict | None:
     """How a query typed in Telex or VNI reads, or None when it reads as typed.
 
     Returns ``{"text": the query with the read words, "words": [[typed word,
     reading], ...]}`` (words in lower case); the text keeps everything else as
     typed, and a read word keeps the typed word's capitals ("DDoong" → "Đông").
+    With ``only`` (typed words in lower case), other words stay as typed.
     """
     parts, words = [], []
     for is_token, chars in groupby(nfc(text or ""), _is_token_char):
@@ -184,9 +185,11 @@ def read_typed(text: str) -> dict | None:
             reading = _read_word(chunk)
         except NotTyped:
             return None
-        parts.append(_recase(reading, chunk) if reading else chunk)
-        if reading:
+        if reading and (only is None or chunk.lower() in only):
+            parts.append(_recase(reading, chunk))
             words.append([chunk.lower(), reading])
+        else:
+            parts.append(chunk)
     if not words:
         return None
     return {"text": unicodedata.normalize("NFC", "".join(parts)), "words": words}

@@ -3,9 +3,9 @@
 Text typed in the old .VnTime (TCVN3) or VNI-Times fonts and pasted into a
 Unicode file keeps the font's byte values as Latin-1 characters: "Së Khoa häc"
 (TCVN3) or "Sôû Khoa hoïc" (VNI) for "Sở Khoa học". This module finds such
-text and converts it. JavaScript twin: ``fromLegacy`` and ``legacyLines`` in
-theme/static/js/vntext.js, held to the "from_tcvn3", "from_vni" and
-"legacy_lines" sections of vectors.json.
+text and converts it. JavaScript twin: theme/static/js/vnlegacy.js (beside
+vntext.js, not loaded by the search page), held to the "from_tcvn3",
+"from_vni" and "legacy_lines" sections of vectors.json.
 
 - TCVN3 is the VN3 subset of TCVN 5712:1993: bytes A1–AE and the lowercase
   letters with tones (glibc's TCVN5712-1 table; a test compares every entry).

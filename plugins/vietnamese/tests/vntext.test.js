@@ -7,6 +7,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const VnText = require("../../../theme/static/js/vntext.js");
+const VnLegacy = require("../../../theme/static/js/vnlegacy.js");
 
 const vectors = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "vectors.json"), "utf8")
@@ -20,12 +21,13 @@ const SECTIONS = {
   slugify: "slugify",
   format_number: "formatNumber",
 };
-// Sections whose cases call a function with more than the input.
+// Sections whose cases call a function with more than the input; legacy fonts
+// are vnlegacy.js, over the same VnText.
 const WRAPPED = {
   is_syllable: (api, input) => api.isSyllable(input),
-  from_tcvn3: (api, input) => api.fromLegacy(input, "tcvn3"),
-  from_vni: (api, input) => api.fromLegacy(input, "vni"),
-  legacy_lines: (api, input) => api.legacyLines(input),
+  from_tcvn3: (api, input) => VnLegacy._create(api).fromLegacy(input, "tcvn3"),
+  from_vni: (api, input) => VnLegacy._create(api).fromLegacy(input, "vni"),
+  legacy_lines: (api, input) => VnLegacy._create(api).legacyLines(input),
   read_typed: (api, input) => api.readTyped(input),
 };
 
@@ -80,4 +82,16 @@ test("attaches to window.VnText without module.exports", () => {
   window.self = window;
   vm.runInNewContext(source, window);
   assert.equal(window.VnText.slugify("Sở Khoa học và Công nghệ"), "so-khoa-hoc-va-cong-nghe");
+});
+
+test("vnlegacy.js attaches to window.VnLegacy beside window.VnText", () => {
+  const vm = require("node:vm");
+  const js = path.join(__dirname, "..", "..", "..", "theme", "static", "js");
+  const window = {};
+  window.self = window;
+  vm.runInNewContext(fs.readFileSync(path.join(js, "vntext.js"), "utf8"), window);
+  vm.runInNewContext(fs.readFileSync(path.join(js, "vnlegacy.js"), "utf8"), window);
+  assert.deepEqual(window.VnLegacy.convertLines(["Së Khoa häc vµ C«ng nghÖ"]), [
+    "Sở Khoa học và Công nghệ",
+  ]);
 });
