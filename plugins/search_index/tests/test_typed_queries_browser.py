@@ -30,7 +30,8 @@ import corpus  # noqa: E402
 
 def bench_search_probes():
     """The query lists of bench/search/run.py (read, never run)."""
-    spec = importlib.util.spec_from_file_location("bench_search", BENCH / "search/run.py")
+    path = BENCH / "search" / "run.py"
+    spec = importlib.util.spec_from_file_location("bench_search", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -60,7 +61,8 @@ The laboratory is certified to ISO 9001 under Decision 215/QĐ-UBND. ss
 TONE_KEYS = {"\u0301": ("s", "1"), "\u0300": ("f", "2"), "\u0309": ("r", "3")}
 TONE_KEYS |= {"\u0303": ("x", "4"), "\u0323": ("j", "5")}
 LETTER_KEYS = {"đ": ("dd", "d9"), "â": ("aa", "a6"), "ê": ("ee", "e6")}
-LETTER_KEYS |= {"ô": ("oo", "o6"), "ă": ("aw", "a8"), "ơ": ("ow", "o7"), "ư": ("uw", "u7")}
+LETTER_KEYS |= {"ô": ("oo", "o6"), "ă": ("aw", "a8")}
+LETTER_KEYS |= {"ơ": ("ow", "o7"), "ư": ("uw", "u7")}
 
 
 def typed(text: str, method: int, tone_last: bool) -> str:
@@ -128,7 +130,8 @@ SEARCH_ALL = """async (requests) => {
   for (const [text, verbatim] of requests) {
     const result = await VnSearch.search(index, {
       text, categories: [], from: null, to: null, sort: "lien-quan", verbatim });
-    out.push({ ids: Array.from(result.ids), reading: result.reading && result.reading.text });
+    const reading = result.reading && result.reading.text;
+    out.push({ ids: Array.from(result.ids), reading });
   }
   return out;
 }"""
@@ -151,9 +154,9 @@ def test_telex_and_vni_forms_of_every_probe_find_what_the_accented_form_finds(
     }
     assert "d9o6ng trie62u" in [f.lower() for f in forms["Đông Triều"]]
     assert "ddoong trieeuf" in [f.lower() for f in forms["Đông Triều"]]
-    requests = [(phrase, False) for phrase in forms]
-    requests += [(form, False) for typed_forms in forms.values() for form in typed_forms]
-    results = dict(zip([text for text, _ in requests], search_all(search_page, requests)))
+    texts = [*forms, *(form for typed_forms in forms.values() for form in typed_forms)]
+    found = search_all(search_page, [(text, False) for text in texts])
+    results = dict(zip(texts, found, strict=True))
     for phrase, typed_forms in forms.items():
         expected = results[phrase]
         assert expected["ids"], phrase
@@ -182,7 +185,9 @@ def test_the_page_says_how_it_understood_the_query(corpus_site, search_page):
     page.press("#tk-noi-dung", "Enter")
     reading = page.locator("[data-search-reading]")
     reading.wait_for()
-    assert reading.inner_text() == "Đã hiểu là: đông triều. Tìm đúng như đã gõ “ddoong trieeuf”"
+    assert reading.inner_text() == (
+        "Đã hiểu là: đông triều. Tìm đúng như đã gõ “ddoong trieeuf”"
+    )
     status = page.locator("[data-search-status]").inner_text()
     assert status.startswith("Tìm thấy") and "“đông triều”" in status
     shown = page.locator("[data-search-list] li").count()
