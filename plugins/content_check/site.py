@@ -9,6 +9,7 @@ from pathlib import Path
 from vietnamese import parse_date, slugify
 
 from .header import SourceFile, read_source
+from .legacy_font import check_legacy_font
 from .links import SiteIndex, check_files, check_links
 from .problems import Problem, error
 from .rules import check_article, check_page
@@ -43,6 +44,7 @@ def check_content(settings) -> tuple[list[Problem], int]:
         problems += check_files(source, root)
         problems += check_links(source, root, site)
         problems += check_output_path(source, settings)
+        problems += check_legacy_font(source)
     return sorted(set(problems), key=sort_key), len(articles) + len(pages)
 
 
