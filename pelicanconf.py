@@ -140,6 +140,7 @@ DOCUMENTS_PATH = "van-ban"
 DOCUMENTS_URL = "van-ban/"
 DOCUMENT_URL = "van-ban/{year}/{slug}/"
 DOCUMENT_KINDS = [
+    "Nghị quyết",
     "Quyết định",
     "Kế hoạch",
     "Thông báo",

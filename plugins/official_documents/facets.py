@@ -33,6 +33,13 @@ class FacetGroup:
     key: str
     label: str
     facets: list[Facet]
+    # (slug, name) the combined filter offers: every status, since a
+    # document's status may change after the build; else the facets.
+    every_choice: list[tuple[str, str]] | None = None
+
+    @property
+    def choices(self) -> list[tuple[str, str]]:
+        return self.every_choice or [(f.slug, f.name) for f in self.facets]
 
 
 def group(
@@ -62,6 +69,7 @@ def facet_groups(documents: list[Document], lists: dict, today: date):
         documents,
         lambda d: [statuses[status_facet(d, today).key]],
     )
+    status_group.every_choice = [(s.key, s.label) for s in STATUS_FACETS]
     return [
         group("loai", "Loại văn bản", lists["DOCUMENT_KINDS"], documents, kind_of),
         group(
