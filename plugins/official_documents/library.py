@@ -258,8 +258,9 @@ def resolve(document: Document, ref: Reference, by_number, problems) -> Document
     where = (document.source_path, ref.line)
     if not candidates:
         known = [d.number for docs in by_number.values() for d in docs]
-        guess = difflib.get_close_matches(ref.number, known, n=1)
-        hint = f'có phải là "{guess[0]}"?' if guess else "thêm tệp của văn bản đó trước"
+        guess = difflib.get_close_matches(ref.number, known, n=1, cutoff=0.8)
+        maybe = f' (có phải là "{guess[0]}"?)' if guess else ""
+        hint = f"kiểm tra số ký hiệu{maybe}, hoặc thêm tệp của văn bản đó trước"
         message = f'không có văn bản nào số "{ref.text}" để liên kết'
         problems.append(Problem(*where, message, hint))
         return None
