@@ -301,10 +301,11 @@ def render_bodies(documents: list[Document], settings) -> None:
     """The optional body: Markdown, sanitised and outlined as articles are."""
     markdown = body_markdown(settings)
     for document in documents:
-        if document.body.strip():
+        if body := document.body.strip():
             markdown.reset()
-            html = clean_html(markdown.convert(document.body))
-            document.content_html = under_section_heading(fit_heading_outline(html))
+            # Renumbered before cleaning: the allow-list has no h1.
+            html = under_section_heading(fit_heading_outline(markdown.convert(body)))
+            document.content_html = clean_html(html)
 
 
 def under_section_heading(html: str) -> str:

@@ -28,9 +28,12 @@ def document(number, issued, effective="", kind="Quyết định", **fields) -> 
     if effective:
         lines.append(f"Ngày hiệu lực: {effective}")
     lines.append("Lĩnh vực: " + fields.pop("sectors", "Khoa học và công nghệ"))
-    lines.append("Trích yếu: " + fields.pop("summary", f"Trích yếu của văn bản {number}"))
+    summary = fields.pop("summary", f"Trích yếu của văn bản {number}")
+    lines.append(f"Trích yếu: {summary}")
     lines.append("Tệp: " + fields.pop("files", "files/van-ban/a.pdf"))
-    lines += [f"{label}: {value}" for label, value in fields.items()]
+    # Keyword arguments name labels with "_" for spaces: Thay_the="...".
+    labels = {"Thay_the": "Thay thế"}
+    lines += [f"{labels.get(label, label)}: {value}" for label, value in fields.items()]
     return "\n".join(lines) + "\n"
 
 
@@ -137,7 +140,7 @@ MALFORMED = [
     ),
     (
         "van-ban/2024/lien-ket-sai.md",
-        document("11/QĐ-SKHCN", "10/01/2024", "10/01/2024", **{"Thay thế": "999/QĐ-UBND"}),
+        document("11/QĐ-SKHCN", "10/01/2024", "10/01/2024", Thay_the="999/QĐ-UBND"),
         10,
         'không có văn bản nào số "999/QĐ-UBND" để liên kết',
         "thêm tệp của văn bản đó trước",

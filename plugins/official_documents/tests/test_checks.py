@@ -133,12 +133,16 @@ def test_a_publish_with_a_malformed_document_keeps_the_old_site(
 
 def test_numbers_repeat_across_years_and_a_reference_names_the_year(tmp_path):
     files = dict(DOCUMENTS)
-    files["van-ban/2025/qd-215-2025.md"] = DOCUMENTS["van-ban/2024/qd-215.md"].replace(
-        "22/01/2024", "03/02/2025"
-    ).replace("Thay thế: 2548/QĐ-UBND", "Thay thế: 215/QĐ-UBND (2024)")
-    files["van-ban/2026/mo-ho.md"] = DOCUMENTS["van-ban/2026/qd-35.md"].replace(
-        "35/2026/QĐ-UBND", "36/2026/QĐ-UBND"
-    ).replace("Tệp:", "Sửa đổi: 215/QĐ-UBND\nTệp:")
+    files["van-ban/2025/qd-215-2025.md"] = (
+        DOCUMENTS["van-ban/2024/qd-215.md"]
+        .replace("22/01/2024", "03/02/2025")
+        .replace("Thay thế: 2548/QĐ-UBND", "Thay thế: 215/QĐ-UBND (2024)")
+    )
+    files["van-ban/2026/mo-ho.md"] = (
+        DOCUMENTS["van-ban/2026/qd-35.md"]
+        .replace("35/2026/QĐ-UBND", "36/2026/QĐ-UBND")
+        .replace("Tệp:", "Sửa đổi: 215/QĐ-UBND\nTệp:")
+    )
     write_site(tmp_path / "content", files)
     library = read_library(settings_for(tmp_path / "content"))
     problems = [str(p) for p in library.problems]
