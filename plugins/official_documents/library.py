@@ -73,10 +73,6 @@ class Library:
     named_files: set[str] = field(default_factory=set)  # found or not
     access_forms: list[tuple[str, Attachment]] = field(default_factory=list)
 
-    def find(self, number: str) -> list[Document]:
-        key = number_key(number)
-        return [d for d in self.documents if number_key(d.number) == key]
-
 
 def stamp(path: Path) -> tuple[int, int] | None:
     try:
