@@ -7,6 +7,8 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from build_runtime import BuildCache
+
 from .problems import format_summary
 from .reported_once import already_reported, install
 from .site import check_content, stays_inside
@@ -42,7 +44,9 @@ class ContentCheckGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        problems, file_count = check_content(self.settings)
+        cache = BuildCache(self.settings, "content-check")
+        problems, file_count = check_content(self.settings, cache)
+        cache.save()
         already_reported.remember(problems, self.settings["PATH"])
         self.context["CONTENT_PROBLEMS"] = problems
         self.context["CONTENT_PROBLEMS_SUMMARY"] = report(problems, file_count)

@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 
-from conftest import PROJECT, write_files
+from conftest import PROJECT, project_settings, write_files
 from content_check.problems import error
 from content_check.reported_once import AlreadyReported
 
@@ -72,3 +72,24 @@ def test_pelican_messages_about_files_the_check_did_not_report_stay(tmp_path):
     assert passes("Could not process %s", "articles/b.md")
     assert passes("Unable to find '%s', skipping url replacement.", "/khac.md")
     assert passes("Something else %s", "articles/a.md")
+
+
+def test_a_file_the_cache_knows_is_not_read_again_and_an_edit_is(tmp_path, monkeypatch):
+    from build_runtime import BuildCache
+    from content_check import site
+
+    content = tmp_path / "content"
+    write_files(content, BROKEN)
+    settings = {**project_settings(content, tmp_path / "out")}
+    first = BuildCache(settings, "content-check")
+    expected, _ = site.check_content(settings, first)
+    first.save()
+    read = []
+    monkeypatch.setattr(site, "read_source", lambda *a: read.append(a) or None)
+    again, _ = site.check_content(settings, BuildCache(settings, "content-check"))
+    assert again == expected and read == []
+    monkeypatch.undo()
+    write_files(content, {"articles/2024/ngay.md": BROKEN["articles/2024/ngay.md"]
+                          .replace("31/02/2024", "28/02/2024")})  # fmt: skip
+    edited, _ = site.check_content(settings, BuildCache(settings, "content-check"))
+    assert len(edited) == len(expected) - 1
