@@ -110,10 +110,11 @@ class PageMemo:
         self.rendered += 1
 
     def written(self, path: str, name: str) -> None:
-        """Pelican's content_written: the page is on disk, its record complete."""
+        """Pelican's content_written: the page is on disk, its record complete
+        (the file's stamp is taken once every file is final)."""
         found = self.pending.pop(name, None)
         if found is not None:
-            self.cache.put(("page", name), (*found, file_stamp(Path(path))))
+            self.cache.put(("page", name), (*found, None))
 
     # -- the build -------------------------------------------------------
 
@@ -167,12 +168,15 @@ class PageMemo:
         self.reused += counts[0]
         self.rendered += counts[1]
 
-    def save(self) -> None:
+    def save(self, output: Path) -> None:
+        """At the end of the build, when every file in ``output`` is final
+        (precompression may have put the served copy of a page back)."""
         recorder = recording.recorder
         parts: dict[int, frozenset] = {}
         for key, value in self.cache.new.items():
             if isinstance(key, tuple) and key[0] == "page":
                 parts.update((id(part), part) for part in value[2])
+                self.cache.new[key] = (*value[:3], file_stamp(output / key[1]))
         reads = set().union(*parts.values())
         inputs = {read: recorder.current(read, self.objects) for read in reads}
         self.cache.put(INPUTS, inputs)

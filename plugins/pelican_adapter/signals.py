@@ -118,7 +118,7 @@ def finish_build(pelican) -> None:
     report.counts.update(reading.stats)
     reading.finish_build()
     if memo is not None:
-        memo.save()
+        memo.save(Path(pelican.output_path))
         report.counts["reused"], report.counts["rendered"] = memo.reused, memo.rendered
     _quick_preview.keep(pelican, Build.generators)
     Build.generators = []

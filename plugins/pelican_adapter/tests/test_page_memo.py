@@ -112,6 +112,17 @@ def test_a_publish_build_reuses_pages_and_leaves_the_published_ones_alone(tmp_pa
     assert (number(RENDERED, second), number(REUSED, second)) == (0, pages)
     assert (page.stat().st_ino, page.read_bytes()) == before
     assert page.with_name("index.html.gz").is_file()
+    # A template edit that changes no page: every page renders, the served
+    # copies with the same bytes stay, and the next build reuses them all.
+    theme = tmp_path / "theme"
+    shutil.copytree(PROJECT / "theme", theme)
+    base = theme / "templates/base.html"
+    base.write_text("{# một ghi chú #}" + base.read_text("utf-8"), "utf-8")
+    edited = build(tmp_path, THEME=str(theme), **publish)
+    assert number(RENDERED, edited) == pages
+    assert page.stat().st_ino == before[0]
+    again = build(tmp_path, THEME=str(theme), **publish)
+    assert (number(RENDERED, again), number(REUSED, again)) == (0, pages)
 
 
 def test_a_template_that_starts_showing_a_field_is_noticed(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Site, write_files
+from conftest import PROJECT, Site, write_files
 from conftest import pelican_alone as conftest_pelican_alone
 from pelican_adapter import reading
 
@@ -124,30 +124,56 @@ def test_a_file_with_an_error_is_reported_by_the_build_itself(content, tmp_path)
         },
     )
     printed = pelican_alone(content, tmp_path / "out", CACHE_PATH=str(tmp_path / "c"))
-    # The workers leave the bad file to the build, which logs its error.
+    # The workers leave the bad file to the build, whose check reports it.
     assert reading_of(printed) == (0, FILES)
-    assert "Could not process articles/2024/sai-ngay.md" in printed
+    assert printed.count('sai-ngay.md:2: lỗi: Date: Ngày "31/02/2024"') == 1
 
 
-def test_a_warning_is_shown_by_every_build(content, tmp_path):
-    """Pelican shows a message once per process, so each build runs alone."""
+WARNING_PLUGIN = """
+import logging
+from pelican import signals
+from build_runtime import add_reading_step
+
+def warn(path, content, metadata, settings):
+    if "CẢNH BÁO" in content:
+        logging.getLogger("demo").warning("%s: có chữ cảnh báo", path)
+    return content, metadata
+
+def install(readers):
+    add_reading_step(readers, warn)
+
+def register():
+    signals.readers_init.connect(install)
+"""
+
+
+def test_a_warning_in_reading_is_shown_by_every_build(content, tmp_path):
+    """A file whose reading logs is never cached, so each build reads it and
+    shows the message (Pelican shows a message once per process: each build
+    runs alone)."""
+    from pelicanconf import PLUGINS
+
+    write_files(tmp_path / "plugins", {"warns/__init__.py": WARNING_PLUGIN})
     write_files(
         content,
         {
-            "articles/2024/hai-chuyen-muc.md": """
-                Title: Tin có hai chuyên mục
+            "articles/2024/canh-bao.md": """
+                Title: Tin có cảnh báo
                 Date: 05/03/2024 08:00
                 Category: Tin hoạt động
-                Category: Thông báo
 
-                Nội dung.
+                CẢNH BÁO.
                 """
         },
     )
-    cache = tmp_path / "cache"
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PLUGIN_PATHS": [str(PROJECT / "plugins"), str(tmp_path / "plugins")],
+        "PLUGINS": [*PLUGINS[:-1], "warns", PLUGINS[-1]],
+    }
     for output in ("one", "two"):
-        printed = pelican_alone(content, tmp_path / output, CACHE_PATH=str(cache))
-        assert "Duplicate definition of `category`" in printed, (output, printed)
+        printed = pelican_alone(content, tmp_path / output, **settings)
+        assert printed.count("canh-bao.md: có chữ cảnh báo") == 1, (output, printed)
     assert reading_of(printed) == (FILES, 0)  # every other file came from the cache
 
 
