@@ -149,3 +149,17 @@ def test_content_volume(project_site):
     assert len(articles) >= 41
     categories = project_site.soup("chuyen-muc/").select("main .directory li")
     assert len(categories) >= 8
+
+
+def test_shipped_content_has_no_problem():
+    """The sample content builds without a single warning (an NFD article did)."""
+    from content_check import check_content
+    from pelican.settings import read_settings
+
+    from conftest import PROJECT
+
+    settings = read_settings(
+        str(PROJECT / "pelicanconf.py"), override={"PATH": str(PROJECT / "content")}
+    )
+    problems, files = check_content(settings)
+    assert files > 60 and [str(p) for p in problems] == []
