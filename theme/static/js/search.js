@@ -365,12 +365,15 @@
 
   /**
    * Run a search: request = {text, categories: [slug], from: day|null,
-   * to: day|null, sort: "lien-quan"|"moi-nhat"}. Resolves to {query, ids (all
-   * matches in order), fallback (matched all words but one), sort}.
+   * to: day|null, sort: "lien-quan"|"moi-nhat", typing: bool}. Resolves to
+   * {query, ids (all matches in order), fallback (matched all words but one),
+   * sort}. Only while the reader is typing (`typing`) may the last syllable
+   * match as a prefix; a submitted query matches whole syllables.
    */
   function search(index, request) {
     return index.meta().then(function (meta) {
       var query = VnText.searchQuery(request.text);
+      if (!request.typing) query.prefix = false;
       var dated = request.from !== null || request.to !== null;
       var categories = (request.categories || [])
         .map(function (slug) {
@@ -548,7 +551,11 @@
     return folded;
   }
 
-  /** Text with the syllables that match the query in <mark>, as DOM nodes. */
+  /**
+   * Text with the syllables that match the query in <mark>, as DOM nodes: whole
+   * syllables on folded text ("ban" marks "bản", never "bằng"), and syllables
+   * starting with the last one only while it is being typed (query.prefix).
+   */
   function highlight(document, text, query) {
     var fragment = document.createDocumentFragment();
     var last = query.terms.length - 1, wanted = Object.create(null);
@@ -600,7 +607,7 @@
     });
     self.form.elements.q.addEventListener("input", function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.go(self.formState(), "replace"); }, 300);
+      self.timer = setTimeout(function () { self.go(self.formState(true), "replace"); }, 300);
     });
     self.pages.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[data-page]");
@@ -614,7 +621,8 @@
     self.show(readState(self.window.location.search));
   };
 
-  Page.prototype.formState = function () {
+  /** The form's search; `typing`: answering keystrokes, not a submitted form. */
+  Page.prototype.formState = function (typing) {
     var elements = this.form.elements;
     var categories = Array.prototype.filter
       .call(this.form.querySelectorAll("input[name='chuyen-muc']"), function (box) { return box.checked; })
@@ -625,7 +633,8 @@
       from: elements["tu-ngay"].value.trim(),
       to: elements["den-ngay"].value.trim(),
       sort: elements["sap-xep"].value === "moi-nhat" ? "moi-nhat" : "lien-quan",
-      page: 1
+      page: 1,
+      typing: Boolean(typing)
     };
   };
 
@@ -697,7 +706,10 @@
       return Promise.resolve();
     }
     self.say("Đang tìm…");
-    var request = { text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort };
+    var request = {
+      text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort,
+      typing: Boolean(state.typing)
+    };
     return search(self.index, request).then(function (result) {
       if (run !== self.runs) return null;
       var pages = Math.max(1, Math.ceil(result.ids.length / PAGE_SIZE));
