@@ -3,6 +3,7 @@
 SITENAME = "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
 SITENAME_EN = "Quang Ninh Department of Science and Technology"
 SITE_PARENT = "Ủy ban nhân dân tỉnh Quảng Ninh"
+SITE_PARENT_EN = "Quang Ninh Provincial People's Committee"
 SITESUBTITLE = "Cổng thông tin điện tử"
 SITE_DESCRIPTION = (
     "Tin tức, thông báo, văn bản chỉ đạo điều hành và hoạt động khoa học, "
@@ -34,6 +35,7 @@ PLUGINS = [
     "work_calendar",
     "date_archives",
     "related",
+    "english_pages",
     "search_index",
     "static_host",
     "build_speed",
@@ -96,6 +98,15 @@ CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
     "phone": "0203.3835.410",
     "email": "sokhcn@quangninh.gov.vn",
+}
+# The footer of the English pages (/en/, the english_pages plugin).
+CONTACT_EN = {
+    **CONTACT,
+    "address": (
+        "5th floor, Joint Office Building No. 3, Hong Gai Ward, "
+        "Quang Ninh Province, Viet Nam"
+    ),
+    "phone": "+84 203 3835 410",
 }
 
 # URLs: Vietnamese, readable, one folder per page. An article's slug is its file
