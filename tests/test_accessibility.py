@@ -1,4 +1,4 @@
-"""WCAG 2.1 A/AA and axe's best practices in Chromium, keyboard use, text size, mobile."""
+"""WCAG 2.1 A/AA and best practices with axe-core, keyboard use, text size, mobile."""
 
 from __future__ import annotations
 

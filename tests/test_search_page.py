@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from vietnamese import fold, tokenize
 
 from conftest import PROJECT
+from vietnamese import fold, tokenize
 
 QUERY_SCRIPT = PROJECT / "plugins/search_index/tests/query_index.js"
 
