@@ -83,9 +83,13 @@ PREVIOUS_NEXT_SCOPE = "site"
 LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
 LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 
-# Visit statistics (GoatCounter), e.g. "https://sokhcn.goatcounter.com" or a
-# self-hosted GoatCounter. Empty: no counting and the widget is hidden. Add the
-# host to the Content-Security-Policy's connect-src (deploy/nginx).
+# Visit statistics ("Thống kê truy cập"): the file the web server's timer writes
+# from its access log (deploy/visit-stats, docs/deploy.md), served by the same
+# host. The preview has no access log, so no widget; publishconf.py sets it.
+VISIT_STATS_PATH = ""
+# Or GoatCounter instead, e.g. "https://sokhcn.goatcounter.com" or a self-hosted
+# GoatCounter: then add its host to the Content-Security-Policy's connect-src
+# (deploy/nginx).
 GOATCOUNTER_URL = ""
 # The national EMC monitoring script (Circular 22/2023), loaded as an external
 # script, never inline. Empty: not loaded. Add its host to script-src.

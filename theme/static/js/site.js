@@ -147,8 +147,25 @@
     });
   }
 
+  /* "1.866.336"; "1,866,336" on the English pages. */
   function formatNumber(value) {
-    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    var separator = document.documentElement.lang === "en" ? "," : ".";
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
+  /* The server's own statistics (deploy/visit-stats): {date, today, total}.
+   * Written every few minutes: a file from yesterday has no visit today yet. */
+  function readVisitStats(widget, url, today) {
+    var show = function (key, text) {
+      widget.querySelector('[data-counter="' + key + '"]').textContent = text;
+    };
+    fetch(url, { cache: "no-cache", credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+      .then(function (stats) {
+        show("today", formatNumber(stats.date === isoDate(today) ? stats.today : 0));
+        show("total", formatNumber(stats.total));
+      })
+      .catch(function () { /* the numbers stay "—" */ });
   }
 
   /* One page view for GoatCounter: no cookie, nothing stored, and nothing
@@ -189,6 +206,8 @@
       countVisit(base);
       readCounter(counter, base, today);
     }
+    var stats = document.querySelector("[data-visit-stats]");
+    if (stats && window.fetch) readVisitStats(stats, stats.getAttribute("data-visit-stats"), today);
   }
 
   if (document.readyState === "loading") {
