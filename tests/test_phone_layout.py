@@ -1,10 +1,11 @@
 """Phones (390 px): search from the header, Tin nóng and Lịch công tác within
-two screens, the folded menu, no sideways scrolling, Tab in reading order."""
+two screens, the folded menu, Tab in reading order. No sideways scrolling on
+any page type: tests/test_accessibility.py, with the screenshots."""
 
 from __future__ import annotations
 
 import pytest
-from page_types import PAGE_TYPES, SEED_URL
+from page_types import SEED_URL
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -130,9 +131,3 @@ def test_tab_follows_the_visual_order_of_the_header(
             after,
         )
     page.close()
-
-
-@pytest.mark.parametrize("name", list(PAGE_TYPES))
-def test_no_horizontal_scrolling_at_390px(phone, served_project, name):
-    page = phone(f"{served_project}/{PAGE_TYPES[name]}")
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
