@@ -5,6 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .alternates import ENGLISH, language_alternates
+from .dates import english_date
 
 HOME_SLUG = "home"
 HOME_URL = "en/"
@@ -25,6 +26,9 @@ def pages_read(generator) -> None:
     if home is not None:
         home.override_url = HOME_URL
         home.override_save_as = HOME_URL + "index.html"
+    if "BUILD_TIME" in generator.context:  # newsroom's; the header's date line
+        build_day = generator.context["BUILD_TIME"]
+        generator.context["ENGLISH_BUILD_DATE"] = english_date(build_day)
     generator.context["ENGLISH_HOME_URL"] = home.url if home else None
     generator.context["ENGLISH_PAGES"] = sorted(
         (page for page in generator.pages if page.lang == ENGLISH),
@@ -41,5 +45,11 @@ def menu_order(page) -> tuple[int, str]:
     return (int(order) if order.isdigit() else 10**6, page.title)
 
 
+def add_filter(pelican) -> None:
+    filters = pelican.settings.get("JINJA_FILTERS", {})
+    pelican.settings["JINJA_FILTERS"] = {"en_date": english_date, **filters}
+
+
 def register() -> None:
+    signals.initialized.connect(add_filter)
     signals.page_generator_finalized.connect(pages_read)

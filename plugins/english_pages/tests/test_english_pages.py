@@ -111,3 +111,12 @@ def test_language_alternates_from_either_side():
     assert found["en/about-us/"] == (("vi", "gioi-thieu/"), ("en", "en/about-us/"))
     assert found["lien-he/"] == (("vi", "lien-he/"), ("en", "en/contact/"))
     assert "en/orphan/" not in found and "" not in found
+
+
+def test_english_dates():
+    from datetime import date
+
+    from english_pages import english_date
+
+    assert english_date(date(2027, 1, 5)) == "Tuesday, 5 January 2027"
+    assert english_date(date(2026, 11, 30), "month") == "November 2026"
