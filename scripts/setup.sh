@@ -23,6 +23,8 @@ if $want_tests; then
     command -v rsync >/dev/null || missing+=(rsync)
     # The server's visit statistics (deploy/visit-stats) count with GoAccess.
     command -v goaccess >/dev/null || missing+=(goaccess)
+    # pdftotext reads the shipped sample documents back in the tests.
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing system packages: ${missing[*]}"

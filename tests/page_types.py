@@ -28,6 +28,11 @@ PAGE_TYPES = {
     "English home": "en/",
     "English about": "en/about-us/",
     "English contact": "en/contact/",
+    "documents": "van-ban/",
+    "documents filter": "van-ban/loai/quyet-dinh/",
+    "document": "van-ban/2024/qd-215-ubnd-cong-bo-tthc/",
+    "draft document": "van-ban/2026/du-thao-01-2026-quy-che-quy-phat-trien-khcn/",
+    "access to information": "tiep-can-thong-tin/",
     "404": "404.html",
     "content problems": "loi-noi-dung/",
 }

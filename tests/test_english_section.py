@@ -44,6 +44,7 @@ def test_the_chrome_of_english_pages_is_english(project_site, url):
         "Search",
         "Hot news",
         "Featured news",
+        "New documents",
         "Work calendar",
         "News by month",
         "Linked websites",

@@ -11,6 +11,7 @@ SIDEBAR_ORDER = [
     "search-box",
     "hot-news",
     "featured-news",
+    "recent-documents",
     "work-calendar",
     "article-calendar",
     "linked-websites",

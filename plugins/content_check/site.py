@@ -8,7 +8,9 @@ from pathlib import Path
 
 from vietnamese import parse_date, slugify
 
+from .documents import check_documents
 from .header import SourceFile, read_source
+from .legacy_font import check_legacy_font
 from .links import SiteIndex, check_files, check_links
 from .problems import Problem, error
 from .rules import check_article, check_page
@@ -17,6 +19,7 @@ SECTION_SETTINGS = (
     "CATEGORY_URL", "TAG_URL", "AUTHOR_URL", "UNIT_URL", "ARCHIVES_SAVE_AS",
     "YEAR_ARCHIVE_URL", "SEARCH_SAVE_AS", "SITEMAP_SAVE_AS", "LINKED_WEBSITES_SAVE_AS",
     "FEED_ALL_ATOM", "ARTICLE_URL", "DRAFT_URL", "SCHEDULE_INDEX_URL",
+    "DOCUMENTS_URL", "ACCESS_TO_INFORMATION_URL",
 )  # fmt: skip
 
 
@@ -44,7 +47,11 @@ def check_content(settings) -> tuple[list[Problem], int]:
         problems += check_files(source, root)
         problems += check_links(source, root, site)
         problems += check_output_path(source, settings)
-    return sorted(set(problems), key=sort_key), len(articles) + len(pages)
+        problems += check_legacy_font(source)
+    document_problems, document_count = check_documents(settings)
+    problems += document_problems
+    file_count = len(articles) + len(pages) + document_count
+    return sorted(set(problems), key=sort_key), file_count
 
 
 def sort_key(problem: Problem):

@@ -1,0 +1,220 @@
+"""Pages whose recorded inputs did not change are not rendered again.
+
+Every build writes into a new folder, which then replaces the served one
+(safe_publish). A page whose inputs (recording.py) all have the digests the
+last build recorded, and whose served file is still the one that build
+wrote (same inode, size and time: the quick preview or a person may have
+changed it), is hard-linked from the served folder instead of rendered and
+written. The memo is kept in the build's cache, whose key covers the code,
+the settings and the templates: when any of them changes, every page renders.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+from jinja2 import Template
+from jinja2.utils import missing
+
+from build_runtime import BuildCache
+
+from . import recording
+from .recording import SKIPPED, Page, Recorder, key_of
+
+INPUTS = "inputs"  # the cache entry with each keyed read's digest
+
+
+class Reused(str):
+    """What a reused page "renders" to: the served file to link."""
+
+    source: Path
+
+
+class PageMemo:
+    def __init__(self, settings, served: Path, templates: str):
+        self.served = served
+        self.cache = BuildCache(settings, f"pages-{_folder_key(served)}", templates)
+        self.old_inputs: dict = self.cache.get(INPUTS) or {}
+        self.changed: set | None = None  # keyed reads whose digest changed
+        self.objects: dict[tuple, object] = {}
+        self.pending: dict[str, tuple] = {}  # rendered, not yet written
+        self.reused = self.rendered = 0
+
+    # -- one page --------------------------------------------------------
+
+    def reuse(self, name: str, context: dict, env) -> Reused | None:
+        record = self.cache.get(("page", name))
+        if record is None:
+            return None
+        names, keyed, stamp = record
+        recorder = recording.recorder
+        for variable, digest in names.items():
+            value = context.get(variable, missing)
+            if value is missing:
+                value = env.globals.get(variable, missing)
+            if value is missing or recorder.name_digest(variable, value) != digest:
+                return None
+        if not self.changed_reads().isdisjoint(keyed):
+            return None
+        source = self.served / name
+        if file_stamp(source) != stamp:
+            return None
+        self.pending[name] = (names, keyed)
+        self.reused += 1
+        reused = Reused(name)
+        reused.source = source
+        return reused
+
+    def rendered_page(self, name: str, page: Page) -> None:
+        names = recording.recorder.names_digest(page.names)
+        self.pending[name] = (names, frozenset(page.keyed))
+        self.rendered += 1
+
+    def written(self, path: str, name: str) -> None:
+        """Pelican's content_written: the page is on disk, its record complete."""
+        found = self.pending.pop(name, None)
+        if found is not None:
+            self.cache.put(("page", name), (*found, file_stamp(Path(path))))
+
+    # -- the build -------------------------------------------------------
+
+    def know_objects(self, context) -> None:
+        """The site's keyed objects, where keyed reads are read again: every
+        one the context holds, however deep."""
+        seen: set[int] = set()
+        stack = [value for name, value in context.items() if name != "settings"]
+        while stack:
+            value = stack.pop()
+            if id(value) in seen or isinstance(value, (str, bytes, int, float)):
+                continue
+            seen.add(id(value))
+            key = key_of(value)
+            if key is not None:
+                self.objects.setdefault(key, value)
+            if isinstance(value, dict):
+                stack += value.values()
+            elif isinstance(value, (list, tuple, set, frozenset)):
+                stack += value
+            elif hasattr(value, "__dict__") and not isinstance(value, type):
+                stack += [v for k, v in vars(value).items() if k not in SKIPPED]
+
+    def changed_reads(self) -> set:
+        if self.changed is None:
+            recorder = recording.recorder
+            self.changed = {
+                read
+                for read, digest in self.old_inputs.items()
+                if recorder.current(read, self.objects) != digest
+            }
+        return self.changed
+
+    def merge(self, pages: dict, reads: dict, counts: tuple[int, int]) -> None:
+        """What a writing worker recorded."""
+        for name, record in pages.items():
+            self.cache.put(("page", name), record)
+        recording.recorder.keyed.update(reads)
+        self.reused += counts[0]
+        self.rendered += counts[1]
+
+    def worker_records(self) -> tuple[dict, dict, tuple[int, int]]:
+        pages = {k[1]: v for k, v in self.cache.new.items() if k[0:1] == ("page",)}
+        return pages, recording.recorder.keyed, (self.reused, self.rendered)
+
+    def save(self) -> None:
+        recorder = recording.recorder
+        reads = set()
+        for key, value in self.cache.new.items():
+            if isinstance(key, tuple) and key[0] == "page":
+                reads |= value[1]
+        inputs = {read: recorder.current(read, self.objects) for read in reads}
+        self.cache.put(INPUTS, inputs)
+        self.cache.save()
+
+
+def _folder_key(served: Path) -> str:
+    return hashlib.sha1(str(served.resolve()).encode()).hexdigest()[:8]
+
+
+def file_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+# -- the memo of the build under way ------------------------------------------
+
+active: PageMemo | None = None
+
+
+class RecordingTemplate(Template):
+    """Every template of a recording environment (Environment.template_class,
+    Jinja's documented hook): a page asks the memo first, and what it reads
+    while it renders is recorded."""
+
+    def render(self, *args, **kwargs):
+        memo, recorder = active, recording.recorder
+        context = dict(*args, **kwargs)
+        name = context.get("output_file")
+        if memo is None or not name or recorder.page is not None:
+            return super().render(context)
+        reused = memo.reuse(name, context, self.environment)
+        if reused is not None:
+            return reused
+        recorder.page = Page()
+        try:
+            output = super().render(context)
+            memo.rendered_page(name, recorder.page)
+        finally:
+            recorder.page = None
+        return output
+
+
+class LinkingFile(io.TextIOBase):
+    """What Pelican's writer writes a page (or a feed) into: a Reused page
+    becomes a hard link to the served file."""
+
+    def __init__(self, handle, path: str):
+        super().__init__()
+        self.handle, self.path = handle, path
+
+    def close(self) -> None:
+        self.handle.close()
+        super().close()
+
+    def flush(self) -> None:
+        if not self.handle.closed:
+            self.handle.flush()
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, Reused) or self.handle.name != self.path:
+            return self.handle.write(text)
+        self.handle.close()
+        os.unlink(self.path)
+        try:
+            os.link(text.source, self.path)
+        except OSError:  # another file system: the bytes, then
+            Path(self.path).write_bytes(text.source.read_bytes())
+        return len(text)
+
+
+def link_reused_pages(writer) -> None:
+    """Pelican's writer renders a page, opens its file with ``_open_w`` (which
+    also refuses a second write to one file) and writes the text once."""
+    if getattr(writer, "_links_reused", False):
+        return
+    open_file = writer._open_w
+
+    def _open_w(filename, encoding, override=False):
+        return LinkingFile(open_file(filename, encoding, override), filename)
+
+    writer._open_w = _open_w
+    writer._links_reused = True
+
+
+def new_recorder() -> None:
+    recording.recorder = Recorder()
