@@ -5,6 +5,7 @@ Pelican is safe: read the patch again before changing the pin."""
 
 from __future__ import annotations
 
+import copy
 import inspect
 
 import pelican
@@ -51,7 +52,7 @@ def test_the_writer_opens_a_page_with_open_w_and_writes_it_once(tmp_path):
     """page_memo.link_reused_pages wraps ``Writer._open_w``: the writer
     renders a page, opens its file with it, and writes the text in one call;
     a second write to one file is refused there."""
-    writer = writers.Writer(str(tmp_path), settings={**DEFAULT_CONFIG})
+    writer = writers.Writer(str(tmp_path), settings=copy.deepcopy(DEFAULT_CONFIG))
     page_memo.link_reused_pages(writer)
     reused = page_memo.Reused("a.html")
     reused.source = tmp_path / "served.html"
@@ -76,7 +77,9 @@ def test_get_content_is_memoised_on_the_class():
     ``memoized`` get_content, kept on the class for the whole build."""
     memoized = Content.__dict__["get_content"]
     assert isinstance(memoized.cache, dict)
-    article = Article("<p>x</p>", {"title": "A"}, settings={**DEFAULT_CONFIG})
+    article = Article(
+        "<p>x</p>", {"title": "A"}, settings=copy.deepcopy(DEFAULT_CONFIG)
+    )
     memoized.cache.clear()
     article.get_content("")
     assert memoized.cache
@@ -88,13 +91,14 @@ def test_discarded_fields_are_pelicans_private_marker():
     """reading.without_discarded leaves out fields set to ``_DISCARD`` before
     a reader's result is cached (a pickled copy is no longer the marker)."""
     assert readers._filter_discardable_metadata({"a": readers._DISCARD}) == {}
-    assert readers.METADATA_PROCESSORS["tags"]("", DEFAULT_CONFIG) is readers._DISCARD
+    tags = readers.METADATA_PROCESSORS["tags"]
+    assert tags("", copy.deepcopy(DEFAULT_CONFIG)) is readers._DISCARD
 
 
 def test_override_url_is_what_url_answers(tmp_path):
     """once.freeze_urls stores each URL as Pelican's ``override_url``."""
     article = Article(
-        "x", {"title": "A", "slug": "a"}, settings={**DEFAULT_CONFIG}
+        "x", {"title": "A", "slug": "a"}, settings=copy.deepcopy(DEFAULT_CONFIG)
     )  # fmt: skip
     save_as = article.save_as
     article.override_url = "tin-tuc/a/"
@@ -116,7 +120,8 @@ def test_the_kept_generator_holds_the_lists_the_quick_preview_reads(tmp_path):
     reads its lists of articles, translations and drafts."""
     content = tmp_path / "content"
     write_files(content, {"a.md": "Title: A\nDate: 2024-01-01\n\nx\n"})
-    settings = {**DEFAULT_CONFIG, "PATH": str(content), "CACHE_PATH": str(tmp_path)}
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    settings.update(PATH=str(content), CACHE_PATH=str(tmp_path))
     settings["READERS"] = {}
     context = {**settings, "generated_content": {}, "static_links": set()}
     generator = generators.ArticlesGenerator(

@@ -73,6 +73,8 @@ class BuildCache:
     def put(self, key, value) -> None:
         self.new[key] = value
 
+    __setitem__ = put
+
     def save(self) -> None:
         if self.path is None:
             return

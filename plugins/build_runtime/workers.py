@@ -142,7 +142,7 @@ def in_child(function: Callable, *args):
 
 def _start(context, work, share):
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_run_share, args=(work, share, send), daemon=True)
+    child = context.Process(target=_run_share, args=(work, share, send))
     with frozen_heap():
         child.start()
     send.close()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from build_runtime import BuildCache
 from vietnamese import parse_date, slugify
 
 from .documents import check_documents
@@ -23,12 +25,17 @@ SECTION_SETTINGS = (
 )  # fmt: skip
 
 
-def check_content(settings) -> tuple[list[Problem], int]:
-    """Every problem of every article and page, and the number of files read."""
+def check_content(
+    settings, cache: BuildCache | None = None
+) -> tuple[list[Problem], int]:
+    """Every problem of every article and page, and the number of files read.
+    With a build cache, a file whose bytes it knows is not read or checked
+    again on its own (links, files and addresses are, across files)."""
     root = Path(settings["PATH"])
     problems: list[Problem] = []
-    articles = read_all(root, settings["ARTICLE_PATHS"], problems)
-    pages = read_all(root, settings["PAGE_PATHS"], problems)
+    cache = cache or {}
+    articles = read_all(root, settings["ARTICLE_PATHS"], problems, cache)
+    pages = read_all(root, settings["PAGE_PATHS"], problems, cache)
     urls = {}
     for source in articles:
         urls[source.display] = article_url(source, settings)
@@ -39,15 +46,11 @@ def check_content(settings) -> tuple[list[Problem], int]:
     site = SiteIndex(
         {url.strip("/") for url in urls.values() if url}, sections(settings)
     )
-    for source in articles:
-        problems += check_article(source, settings)
-    for source in pages:
-        problems += check_page(source, settings)
-    for source in articles + pages:
-        problems += check_files(source, root)
-        problems += check_links(source, root, site)
-        problems += check_output_path(source, settings)
-        problems += check_legacy_font(source)
+    for sources, check in ((articles, check_article), (pages, check_page)):
+        for source in sources:
+            problems += local_problems(source, check, settings, cache)
+            problems += check_files(source, root)
+            problems += check_links(source, root, site)
     document_problems, document_count = check_documents(settings)
     problems += document_problems
     file_count = len(articles) + len(pages) + document_count
@@ -58,12 +61,31 @@ def sort_key(problem: Problem):
     return (problem.path, problem.line, problem.message)
 
 
-def read_all(root: Path, folders, problems: list[Problem]) -> list[SourceFile]:
+def local_problems(source: SourceFile, check, settings, cache) -> list[Problem]:
+    """The problems a file has on its own, whatever the other files (paths as
+    shown from the working folder)."""
+    key = ("problems", source.relative, source.digest, os.getcwd())
+    found = cache.get(key)
+    if found is None:
+        found = [*check(source, settings), *check_output_path(source, settings)]
+        found += check_legacy_font(source)
+        cache[key] = found
+    return found
+
+
+def read_all(root: Path, folders, problems: list[Problem], cache) -> list[SourceFile]:
     sources = []
     for folder in folders:
         for path in sorted((root / folder).rglob("*.md")):
+            data = path.read_bytes()
+            key = ("source", path.as_posix(), hashlib.sha1(data).hexdigest())
+            found = cache.get(key)
+            if found is not None:
+                sources.append(found)
+                continue
             try:
-                sources.append(read_source(path, root))
+                sources.append(read_source(path, root, data))
+                cache[key] = sources[-1]
             except UnicodeDecodeError:
                 problems.append(
                     error(

@@ -34,12 +34,14 @@ def render_once(context, template_name: str, macro_name: str) -> Markup:
             template = context.environment.get_template(template_name)
             # As `{% import template_name with context %}` makes it.
             module = template.make_module(context.get_all(), True)
-            cache[key] = (Markup(getattr(module, macro_name)()), recorder.page)
+            output = Markup(getattr(module, macro_name)())
+            read = recorder.page
+            cache[key] = (output, read.names, frozenset(read.keyed))
         finally:
             recorder.page = page
-    output, reads = cache[key]
+    output, names, reads = cache[key]
     if recorder.page is not None:
-        recorder.page.add(reads)
+        recorder.page.show(names, reads)
     return output
 
 

@@ -34,14 +34,23 @@ class Reused(str):
 
 
 class PageMemo:
-    def __init__(self, settings, served: Path, templates: str):
+    """A page's record: the digests of the site-wide names it read (one tuple
+    shared by the pages that read the same ones), of its own names, the sets
+    of keyed reads (its own, and those of the parts rendered once, shared by
+    every page showing them), and its file's stamp."""
+
+    def __init__(self, settings, served: Path, templates: str, context: dict):
         self.served = served
+        self.context = context  # the build's, which every page copies
         self.cache = BuildCache(settings, f"pages-{_folder_key(served)}", templates)
         self.old_inputs: dict = self.cache.get(INPUTS) or {}
         self.changed: set | None = None  # keyed reads whose digest changed
         self.objects: dict[tuple, object] = {}
         self.pending: dict[str, tuple] = {}  # rendered, not yet written
+        self.verdicts: dict[int, bool] = {}  # site names, shared reads: unchanged
+        self.interned: dict[tuple, tuple] = {}
         self.reused = self.rendered = 0
+        self.forked_at = None  # in a writing worker: what it inherited
 
     # -- one page --------------------------------------------------------
 
@@ -49,28 +58,55 @@ class PageMemo:
         record = self.cache.get(("page", name))
         if record is None:
             return None
-        names, keyed, stamp = record
+        site, own, reads, stamp = record
+        if not self._unchanged(site, self._site_unchanged):
+            return None
         recorder = recording.recorder
-        for variable, digest in names.items():
+        for variable, digest in own.items():
             value = context.get(variable, missing)
             if value is missing:
                 value = env.globals.get(variable, missing)
             if value is missing or recorder.name_digest(variable, value) != digest:
                 return None
-        if not self.changed_reads().isdisjoint(keyed):
+        changed = self.changed_reads()
+        if not all(self._unchanged(part, changed.isdisjoint) for part in reads):
             return None
         source = self.served / name
         if file_stamp(source) != stamp:
             return None
-        self.pending[name] = (names, keyed)
+        self.pending[name] = (site, own, reads)
         self.reused += 1
         reused = Reused(name)
         reused.source = source
         return reused
 
+    def _unchanged(self, part, check) -> bool:
+        """``check(part)``, once a build for a part many pages share."""
+        found = self.verdicts.get(id(part))
+        if found is None:
+            found = self.verdicts[id(part)] = check(part)
+        return found
+
+    def _site_unchanged(self, site: tuple) -> bool:
+        digest = recording.recorder.name_digest
+        return all(
+            name in self.context and digest(name, self.context[name]) == old
+            for name, old in site
+        )
+
     def rendered_page(self, name: str, page: Page) -> None:
-        names = recording.recorder.names_digest(page.names)
-        self.pending[name] = (names, frozenset(page.keyed))
+        recorder = recording.recorder
+        site, own = [], {}
+        for variable, value in page.names.items():
+            digest = recorder.name_digest(variable, value)
+            if self.context.get(variable, missing) is value:
+                site.append((variable, digest))
+            else:
+                own[variable] = digest
+        site = tuple(sorted(site))
+        site = self.interned.setdefault(site, site)
+        reads = (frozenset(page.keyed), *page.shared)
+        self.pending[name] = (site, own, reads)
         self.rendered += 1
 
     def written(self, path: str, name: str) -> None:
@@ -111,24 +147,33 @@ class PageMemo:
             }
         return self.changed
 
-    def merge(self, pages: dict, reads: dict, counts: tuple[int, int]) -> None:
-        """What a writing worker recorded."""
-        for name, record in pages.items():
-            self.cache.put(("page", name), record)
+    # -- writing workers -------------------------------------------------
+
+    def fork(self) -> None:
+        """In a writing worker: count and send back only its own work."""
+        self.reused = self.rendered = 0
+        self.forked_at = (set(self.cache.new), len(recording.recorder.keyed))
+
+    def worker_records(self) -> tuple[dict, list, tuple[int, int]]:
+        pages, keyed_count = self.forked_at
+        new = {k: v for k, v in self.cache.new.items() if k not in pages}
+        reads = list(recording.recorder.keyed.items())[keyed_count:]
+        return new, reads, (self.reused, self.rendered)
+
+    def merge(self, pages: dict, reads: list, counts: tuple[int, int]) -> None:
+        for key, record in pages.items():
+            self.cache.put(key, record)
         recording.recorder.keyed.update(reads)
         self.reused += counts[0]
         self.rendered += counts[1]
 
-    def worker_records(self) -> tuple[dict, dict, tuple[int, int]]:
-        pages = {k[1]: v for k, v in self.cache.new.items() if k[0:1] == ("page",)}
-        return pages, recording.recorder.keyed, (self.reused, self.rendered)
-
     def save(self) -> None:
         recorder = recording.recorder
-        reads = set()
+        parts: dict[int, frozenset] = {}
         for key, value in self.cache.new.items():
             if isinstance(key, tuple) and key[0] == "page":
-                reads |= value[1]
+                parts.update((id(part), part) for part in value[2])
+        reads = set().union(*parts.values())
         inputs = {read: recorder.current(read, self.objects) for read in reads}
         self.cache.put(INPUTS, inputs)
         self.cache.save()

@@ -58,15 +58,20 @@ def key_of(value) -> tuple | None:
 
 
 class Page:
-    """The inputs one page read: names with their digests, keyed reads."""
+    """The inputs one page read: names and their values, keyed reads, and
+    the keyed reads of the parts it shows that were rendered once (a set
+    shared by every page showing that part)."""
 
     def __init__(self):
         self.names: dict[str, object] = {}
         self.keyed: set[tuple] = set()
+        self.shared: list[frozenset] = []
 
-    def add(self, other: Page) -> None:
-        self.names.update(other.names)
-        self.keyed |= other.keyed
+    def show(self, names: dict, reads: frozenset) -> None:
+        """A part rendered once for many pages, and what it read."""
+        self.names.update(names)
+        if all(part is not reads for part in self.shared):
+            self.shared.append(reads)
 
 
 class Recorder:

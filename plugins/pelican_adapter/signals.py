@@ -65,7 +65,9 @@ def prepare_generator(generator) -> None:
         record_reads(env)
         if page_memo.active is None and _writes_elsewhere(generator):
             theme = templates_digest(env, os.path.join(settings["THEME"], "static"))
-            page_memo.active = PageMemo(settings, Build.served, theme)
+            page_memo.active = PageMemo(
+                settings, Build.served, theme, generator.context
+            )
     adapt_generator(generator, Build.report)
 
 

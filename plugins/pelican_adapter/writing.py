@@ -106,8 +106,8 @@ def _in_shares(generate_output, writer, report) -> None:
         memo = page_memo.active
         if share:
             report.quiet()
-            if memo is not None:  # a copy of the build's: count this share's
-                memo.reused = memo.rendered = 0
+            if memo is not None:
+                memo.fork()
             # Workers send back the paths they wrote: Pelican's check for two
             # writes to one file spans the processes.
             signals.content_written.connect(remember, weak=False)
