@@ -3,6 +3,7 @@
 SITENAME = "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
 SITENAME_EN = "Quang Ninh Department of Science and Technology"
 SITE_PARENT = "Ủy ban nhân dân tỉnh Quảng Ninh"
+SITE_PARENT_EN = "Quang Ninh Provincial People's Committee"
 SITESUBTITLE = "Cổng thông tin điện tử"
 SITE_DESCRIPTION = (
     "Tin tức, thông báo, văn bản chỉ đạo điều hành và hoạt động khoa học, "
@@ -36,6 +37,7 @@ PLUGINS = [
     "official_documents",
     "date_archives",
     "related",
+    "english_pages",
     "search_index",
     "static_host",
     "pelican_adapter",
@@ -83,9 +85,13 @@ PREVIOUS_NEXT_SCOPE = "site"
 LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
 LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 
-# Visit statistics (GoatCounter), e.g. "https://sokhcn.goatcounter.com" or a
-# self-hosted GoatCounter. Empty: no counting and the widget is hidden. Add the
-# host to the Content-Security-Policy's connect-src (deploy/nginx).
+# Visit statistics ("Thống kê truy cập"): the file the web server's timer writes
+# from its access log (deploy/visit-stats, docs/deploy.md), served by the same
+# host. The preview has no access log, so no widget; publishconf.py sets it.
+VISIT_STATS_PATH = ""
+# Or GoatCounter instead, e.g. "https://sokhcn.goatcounter.com" or a self-hosted
+# GoatCounter: then add its host to the Content-Security-Policy's connect-src
+# (deploy/nginx).
 GOATCOUNTER_URL = ""
 # The national EMC monitoring script (Circular 22/2023), loaded as an external
 # script, never inline. Empty: not loaded. Add its host to script-src.
@@ -98,6 +104,15 @@ CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
     "phone": "0203.3835.410",
     "email": "sokhcn@quangninh.gov.vn",
+}
+# The footer of the English pages (/en/, the english_pages plugin).
+CONTACT_EN = {
+    **CONTACT,
+    "address": (
+        "5th floor, Joint Office Building No. 3, Hong Gai Ward, "
+        "Quang Ninh Province, Viet Nam"
+    ),
+    "phone": "+84 203 3835 410",
 }
 
 # URLs: Vietnamese, readable, one folder per page. An article's slug is its file

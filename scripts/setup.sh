@@ -21,6 +21,8 @@ if $want_tests; then
     # The module's file, not `command -v nginx`: /usr/sbin is not on a user's PATH.
     [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(nginx libnginx-mod-http-brotli-static)
     command -v rsync >/dev/null || missing+=(rsync)
+    # The server's visit statistics (deploy/visit-stats) count with GoAccess.
+    command -v goaccess >/dev/null || missing+=(goaccess)
     # pdftotext reads the shipped sample documents back in the tests.
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi

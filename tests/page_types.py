@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "site map": "so-do-cong/",
     "linked websites": "website-lien-ket/",
     "static page": "lanh-dao-so/",
+    "English home": "en/",
     "English about": "en/about-us/",
     "English contact": "en/contact/",
     "documents": "van-ban/",

@@ -42,6 +42,7 @@ def check_content(
     for source in pages:
         urls[source.display] = page_url(source, settings)
     problems += clashing_urls(urls)
+    problems += unknown_translations(pages, settings)
     site = SiteIndex(
         {url.strip("/") for url in urls.values() if url}, sections(settings)
     )
@@ -136,6 +137,24 @@ def clashing_urls(urls: dict[str, str | None]) -> Iterator[Problem]:
             )
         else:
             owners[url] = display
+
+
+def unknown_translations(pages: list[SourceFile], settings) -> Iterator[Problem]:
+    """`Translation:` names the slug of a page in the other language."""
+    default = settings["DEFAULT_LANG"]
+    slugs = {(p.get("lang") or default, slug_of(p, settings)) for p in pages}
+    for page in pages:
+        wanted = page.get("translation")
+        lang = page.get("lang") or default
+        other = "en" if lang == default else default
+        if wanted and (other, wanted) not in slugs:
+            language = "tiếng Anh" if other == "en" else "tiếng Việt"
+            yield error(
+                page.display,
+                page.line_of("translation"),
+                f'không có trang {language} nào có Slug "{wanted}"',
+                f"viết Slug (tên tệp, không có .md) của trang {language} tương ứng",
+            )
 
 
 def sections(settings) -> set[str]:

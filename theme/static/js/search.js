@@ -367,13 +367,17 @@
 
   /**
    * Run a search: request = {text, categories: [slug], from: day|null,
-   * to: day|null, sort: "lien-quan"|"moi-nhat", verbatim: bool}. Resolves to
-   * {query, ids (all matches in order), fallback (matched all words but one),
-   * sort, reading}: reading is how a query typed in Telex or VNI was read
-   * ({text, words: [[typed, read]]}), null when it is searched as typed.
+   * to: day|null, sort: "lien-quan"|"moi-nhat", verbatim: bool, typing: bool}.
+   * Resolves to {query, ids (all matches in order), fallback (matched all words
+   * but one), sort, reading}: reading is how a query typed in Telex or VNI was
+   * read ({text, words: [[typed, read]]}), null when it is searched as typed.
+   * Only while the reader is typing (`typing`) may the last syllable match as
+   * a prefix; a submitted query matches whole syllables.
    */
   function search(index, request) {
-    var read = request.verbatim ? Promise.resolve(null) : readTypedQuery(index, request.text);
+    var read = request.verbatim
+      ? Promise.resolve(null)
+      : readTypedQuery(index, request.text, request.typing);
     return read.then(function (reading) {
       var text = reading ? reading.text : request.text;
       return searchText(index, Object.assign({}, request, { text: text })).then(function (result) {
@@ -390,10 +394,10 @@
    * read. The word still being typed needs only its folded key ("trieeu" while
    * "trieeuf" is on its way).
    */
-  function readTypedQuery(index, text) {
+  function readTypedQuery(index, text, typing) {
     var reading = VnText.readTyped(text);
     if (!reading) return Promise.resolve(null);
-    var open = VnText.searchQuery(reading.text).prefix;
+    var open = Boolean(typing) && VnText.searchQuery(reading.text).prefix;
     return index.meta().then(function (meta) {
       return Promise.all(reading.words.map(function (pair, i) {
         var last = open && i === reading.words.length - 1;
@@ -427,6 +431,7 @@
   function searchText(index, request) {
     return index.meta().then(function (meta) {
       var query = VnText.searchQuery(request.text);
+      if (!request.typing) query.prefix = false;
       var dated = request.from !== null || request.to !== null;
       var categories = (request.categories || [])
         .map(function (slug) {
@@ -608,7 +613,11 @@
     return folded;
   }
 
-  /** Text with the syllables that match the query in <mark>, as DOM nodes. */
+  /**
+   * Text with the syllables that match the query in <mark>, as DOM nodes: whole
+   * syllables on folded text ("ban" marks "bản", never "bằng"), and syllables
+   * starting with the last one only while it is being typed (query.prefix).
+   */
   function highlight(document, text, query) {
     var fragment = document.createDocumentFragment();
     var last = query.terms.length - 1, wanted = Object.create(null);
@@ -660,7 +669,7 @@
     });
     self.form.elements.q.addEventListener("input", function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.go(self.formState(), "replace"); }, 300);
+      self.timer = setTimeout(function () { self.go(self.formState(true), "replace"); }, 300);
     });
     self.pages.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[data-page]");
@@ -674,7 +683,8 @@
     self.show(readState(self.window.location.search));
   };
 
-  Page.prototype.formState = function () {
+  /** The form's search; `typing`: answering keystrokes, not a submitted form. */
+  Page.prototype.formState = function (typing) {
     var elements = this.form.elements;
     var categories = Array.prototype.filter
       .call(this.form.querySelectorAll("input[name='chuyen-muc']"), function (box) { return box.checked; })
@@ -685,7 +695,8 @@
       from: elements["tu-ngay"].value.trim(),
       to: elements["den-ngay"].value.trim(),
       sort: elements["sap-xep"].value === "moi-nhat" ? "moi-nhat" : "lien-quan",
-      page: 1
+      page: 1,
+      typing: Boolean(typing)
     };
   };
 
@@ -759,7 +770,7 @@
     self.say("Đang tìm…");
     var request = {
       text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort,
-      verbatim: state.verbatim
+      verbatim: state.verbatim, typing: Boolean(state.typing)
     };
     return search(self.index, request).then(function (result) {
       if (run !== self.runs) return null;
