@@ -10,7 +10,7 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
-from build_runtime import templates_digest
+from build_runtime import save_pending, templates_digest
 
 from . import page_memo, reading
 from .once import freeze_urls, index_taxonomies, render_once
@@ -42,6 +42,7 @@ def remember_served_folder(pelican) -> None:
 def start_build(pelican) -> None:
     """``get_generators``: the first signal of every build."""
     settings = pelican.settings
+    save_pending()  # the last build's caches, if this process made it
     build_started()
     _quick_preview.start_build(Build.served)
     every = settings.get("BUILD_PROGRESS_SECONDS", 2.0)
