@@ -249,5 +249,6 @@ def make_article(number, topic_number, topics, rng, start) -> SimpleNamespace:
         _content="".join(f"<p>{text}</p>\n" for text in paragraphs),
         relative_source_path=path,
         source_path=f"/content/{path}",
+        settings={},
         topic=topic_number,
     )

@@ -1,10 +1,12 @@
-"""Build the search index of a rendered corpus, as the plugin does in a build.
+"""Build the search index of a corpus, as the plugin does in a build.
 
-    python bench/search/index_site.py OUTPUT CORPUS_JSON
+    python bench/search/index_site.py CONTENT OUTPUT CORPUS_JSON
 
-Runs on its own so that run.py can time it and watch its memory. The documents
-come from the corpus manifest (the metadata Pelican's article objects carry);
-the text comes from the rendered pages in OUTPUT.
+Runs on its own so that run.py can time it and watch its memory. Each article
+goes through what a build does before indexing: the Markdown reader (with the
+NFC extension), the sanitiser and the text stage; then the index is built from
+the text stage into OUTPUT, as the plugin writes it. Pagefind, measured beside
+it, starts from the rendered pages instead: each engine from its own input.
 """
 
 from __future__ import annotations
@@ -17,36 +19,58 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 
-from pelicanconf import CATEGORIES  # noqa: E402
+from markdown import Markdown  # noqa: E402
+
+from article_text import make_text  # noqa: E402
+from pelicanconf import CATEGORIES, SUMMARY_MAX_LENGTH  # noqa: E402
+from sanitizer import clean_html, fit_heading_outline  # noqa: E402
 from search_index import Document, build_index  # noqa: E402
 from vietnamese import slugify  # noqa: E402
+from vietnamese.markdown_nfc import NfcExtension  # noqa: E402
+
+SETTINGS = {"SUMMARY_MAX_PARAGRAPHS": 1, "SUMMARY_MAX_LENGTH": SUMMARY_MAX_LENGTH}
 
 
-def documents(output: Path, manifest: list[dict]) -> list[Document]:
+def documents(content: Path, manifest: list[dict]) -> list[Document]:
+    reader = Markdown(
+        extensions=[NfcExtension(), "extra", "meta", "toc"], output_format="html5"
+    )
+    inline = Markdown(output_format="html5")
     ordered = sorted(manifest, key=lambda a: a["slug"])
     ordered.sort(key=lambda a: a["date"], reverse=True)
-    return [
-        Document(
-            url=a["url"],
-            html_path=str(output / a["url"] / "index.html"),
-            day=(datetime.fromisoformat(a["date"]).date() - date(1970, 1, 1)).days,
-            category=CATEGORIES.index(a["category"]),
-            title=a["title"],
-            extra=" · ".join([*a["tags"], *a["author"].split(" - ")]),
-            source=a["slug"],
+    found = []
+    for article in ordered:
+        when = datetime.fromisoformat(article["date"])
+        path = content / "articles" / str(when.year) / f"{article['slug']}.md"
+        body = reader.reset().convert(path.read_text(encoding="utf-8"))
+        meta = reader.Meta
+        lead = inline.reset().convert(" ".join(meta.get("summary", [""])))
+        text = make_text(
+            meta["title"][0],
+            fit_heading_outline(clean_html(body)),
+            clean_html(lead) if meta.get("summary") else "",
+            SETTINGS,
         )
-        for a in ordered
-    ]
+        found.append(
+            Document(
+                url=article["url"],
+                day=(when.date() - date(1970, 1, 1)).days,
+                category=CATEGORIES.index(article["category"]),
+                text=text,
+                extra=" · ".join([*article["tags"], *article["author"].split(" - ")]),
+            )
+        )
+    return found
 
 
-def main(output: Path, corpus: Path) -> None:
+def main(content: Path, output: Path, corpus: Path) -> None:
     manifest = json.loads(corpus.read_text("utf-8"))
     categories = [(slugify(name), name) for name in CATEGORIES]
     summary = build_index(
-        documents(output, manifest), categories, output / "tim-kiem" / "chi-muc"
+        documents(content, manifest), categories, output / "tim-kiem" / "chi-muc"
     )
     print(json.dumps(summary.__dict__))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]))
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

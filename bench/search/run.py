@@ -5,7 +5,9 @@
 
 For each size: generate a deterministic Vietnamese corpus (bench/corpus.py), render it
 with Pelican and the project's theme (render.py), store one article in ten as
-NFD HTML, build our index (index_site.py) and Pagefind's on the same pages, then
+NFD HTML, build our index (index_site.py: from the Markdown, through the reader,
+the sanitiser and the text stage, as a build does) and Pagefind's from the
+rendered pages, then
 query both in headless Chromium through one local server that gzips text files
 as a web server would. Writes bench/search/RESULTS.md and results.json.
 """
@@ -192,6 +194,7 @@ def build_engines(folder: Path) -> dict:
         [
             sys.executable,
             str(HERE / "index_site.py"),
+            str(folder / "content"),
             str(output),
             str(folder / "corpus.json"),
         ],
