@@ -135,3 +135,14 @@ def test_the_kept_generator_holds_the_lists_the_quick_preview_reads(tmp_path):
         "drafts_translations", "drafts",
     ):  # fmt: skip
         assert isinstance(getattr(generator, name), list), name
+
+
+def test_static_files_are_copied_through_the_instance_method():
+    """static_files.StaticLinks replaces ``_copy_staticfile`` on the static
+    generator; Pelican copies each file through it (without links), into a
+    path where no file exists in a new output folder."""
+    source = inspect.getsource(generators.StaticGenerator._link_or_copy_staticfile)
+    assert "self._copy_staticfile(sc)" in source
+    assert 'self.settings["STATIC_CREATE_LINKS"]' in source
+    copying = inspect.getsource(generators.StaticGenerator._copy_staticfile)
+    assert "os.path.join(self.output_path, sc.save_as)" in copying

@@ -48,7 +48,7 @@ class PageMemo:
         self.parallel_from = READS_PER_ARTICLE * int(
             settings.get("BUILD_PARALLEL_FROM", 200)
         )
-        self.cache = BuildCache(settings, f"pages-{_folder_key(served)}", templates)
+        self.cache = BuildCache(settings, f"pages-{folder_key(served)}", templates)
         self.old_inputs: dict = self.cache.get(INPUTS) or {}
         self.changed: set | None = None  # keyed reads whose digest changed
         self.objects: dict[tuple, object] = {}
@@ -198,7 +198,7 @@ class PageMemo:
         self.cache.save_later()
 
 
-def _folder_key(served: Path) -> str:
+def folder_key(served: Path) -> str:
     return hashlib.sha1(str(served.resolve()).encode()).hexdigest()[:8]
 
 

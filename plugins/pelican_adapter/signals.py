@@ -7,18 +7,19 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Article, Page
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, StaticGenerator
 from pelican.log import console
 
 from build_runtime import save_pending, templates_digest
 
 from . import page_memo, reading
 from .once import freeze_urls, index_taxonomies, render_once
-from .page_memo import PageMemo, RecordingTemplate, new_recorder
+from .page_memo import PageMemo, RecordingTemplate, folder_key, new_recorder
 from .quick_preview import QuickPreview
 from .recording import record_reads
 from .report import BuildReport
 from .saves_during_build import build_started, started_at, wrap_wait_for_changes
+from .static_files import StaticLinks
 from .writing import adapt_generator
 
 
@@ -31,6 +32,7 @@ class Build:
 
     served: Path | None = None  # where readers are served from
     report: BuildReport | None = None
+    static_links: StaticLinks | None = None
     generators: list = []
 
 
@@ -70,6 +72,11 @@ def prepare_generator(generator) -> None:
                 settings, Build.served, theme, generator.context
             )
     adapt_generator(generator, Build.report)
+    if isinstance(generator, StaticGenerator) and _writes_elsewhere(generator):
+        Build.static_links = StaticLinks(
+            settings, Build.served, folder_key(Build.served)
+        )
+        Build.static_links.adapt(generator)
 
 
 def _writes_elsewhere(generator) -> bool:
@@ -116,6 +123,9 @@ def content_is_final(generators) -> None:
 def finish_build(pelican) -> None:
     memo, report = page_memo.active, Build.report
     page_memo.active, Build.report = None, None
+    if Build.static_links is not None:
+        Build.static_links.cache.save_later()
+        Build.static_links = None
     report.counts.update(reading.stats)
     reading.finish_build()
     if memo is not None:
