@@ -16,8 +16,10 @@ import pytest
 
 from conftest import PROJECT, pelican_alone, write_files
 
-# Reproducible: the build time shown on every page comes from here.
-ENV = {"SOURCE_DATE_EPOCH": "1735689600", "PYTHONHASHSEED": "0"}
+# Reproducible: the build time comes from here. The clean builds run under
+# another hash seed: sets iterate in another order, pages must not change.
+ENV = {"SOURCE_DATE_EPOCH": "1735689600", "PYTHONHASHSEED": "1"}
+CLEAN_ENV = {**ENV, "PYTHONHASHSEED": "2"}
 REUSED = re.compile(r"dùng lại ([\d.]+) trang không đổi")
 
 
@@ -88,11 +90,12 @@ class Sites:
         }
         self.builds = 0
 
-    def build(self, output: Path, cache: Path) -> str:
+    def build(self, output: Path, cache: Path, env=ENV, settings_file=None) -> str:
         settings = {**self.settings, "CACHE_PATH": str(cache)}
         return pelican_alone(
-            self.content, output, settings, ENV, settings_file=self.settings_file
-        )
+            self.content, output, settings, env,
+            settings_file=settings_file or self.settings_file,
+        )  # fmt: skip
 
     def assert_incremental_is_clean(self) -> int:
         """Returns how many pages the incremental build did not render again."""
@@ -100,7 +103,7 @@ class Sites:
         incremental = self.root / "incremental"
         printed = self.build(incremental, self.root / "incremental-cache")
         clean = self.root / f"clean-{self.builds}"
-        self.build(clean, self.root / f"clean-cache-{self.builds}")
+        self.build(clean, self.root / f"clean-cache-{self.builds}", CLEAN_ENV)
         assert differences(incremental, clean) == []
         shutil.rmtree(clean)
         reused = REUSED.search(printed)
@@ -179,3 +182,14 @@ def test_incremental_build_equals_a_clean_build(sites, change):
         assert reused >= 15
     if change in ("a template edit", "a setting change"):
         assert reused == 0
+
+
+def test_a_publish_into_the_previewed_folder_equals_a_clean_publish(tmp_path):
+    """The office previews into output/ and publishes there: nothing of the
+    preview (no gzip or brotli copies, other addresses) may stay."""
+    sites = Sites(tmp_path, "pelicanconf.py")
+    sites.build(tmp_path / "output", tmp_path / "cache")
+    sites.build(tmp_path / "output", tmp_path / "cache", settings_file="publishconf.py")
+    sites.build(tmp_path / "clean", tmp_path / "clean-cache", CLEAN_ENV,
+                settings_file="publishconf.py")  # fmt: skip
+    assert differences(tmp_path / "output", tmp_path / "clean") == []

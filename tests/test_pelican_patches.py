@@ -146,3 +146,25 @@ def test_static_files_are_copied_through_the_instance_method():
     assert 'self.settings["STATIC_CREATE_LINKS"]' in source
     copying = inspect.getsource(generators.StaticGenerator._copy_staticfile)
     assert "os.path.join(self.output_path, sc.save_as)" in copying
+
+
+def test_the_writer_keeps_its_written_and_overridden_files():
+    """writing.py adds what the workers wrote to ``_written_files`` and
+    ``_overridden_files``; page_memo reads ``_overridden_files``. Both are
+    sets the writer keeps and ``_open_w`` consults."""
+    writer = writers.Writer("/tmp", settings=copy.deepcopy(DEFAULT_CONFIG))
+    assert writer._written_files == set() and writer._overridden_files == set()
+    source = inspect.getsource(writers.Writer._open_w)
+    assert "self._written_files" in source and "self._overridden_files" in source
+
+
+def test_pelicans_messages_about_reported_problems_keep_their_wording():
+    """content_check.reported_once leaves out Pelican's messages by their
+    format strings."""
+    from content_check.reported_once import ABOUT_A_FILE, BROKEN_LINK
+
+    sources = "".join(
+        inspect.getsource(module) for module in (generators, readers)
+    ) + inspect.getsource(Content)
+    for message in (*ABOUT_A_FILE, BROKEN_LINK):
+        assert repr(message)[1:-1] in sources or message in sources, message

@@ -30,11 +30,10 @@ class ArticleText:
     body_terms: Terms
 
     def digest(self) -> str:
-        """Changes whenever any of the text does."""
+        """Changes whenever any of the text does (the terms follow from it)."""
         digest = hashlib.sha1()
-        for part in (self.title, self.summary, self.body_terms.exact):
+        for part in (self.title, self.lead, self.summary, self.body, *self.headings):
             digest.update(part.encode("utf-8") + b"\0")
-        digest.update(self.lead_terms.exact.encode("utf-8"))
         return digest.hexdigest()
 
 

@@ -12,11 +12,13 @@ from .cache import (
     BuildCache,
     code_digest,
     file_digest,
+    file_stamp,
     save_pending,
     templates_digest,
 )
 from .reading import add_reading_step
 from .workers import (
+    SHARE_FROM,
     collecting_warnings,
     frozen_heap,
     in_child,
@@ -27,11 +29,13 @@ from .workers import (
 )
 
 __all__ = [
+    "SHARE_FROM",
     "add_reading_step",
     "BuildCache",
     "code_digest",
     "collecting_warnings",
     "file_digest",
+    "file_stamp",
     "frozen_heap",
     "in_child",
     "in_shares",

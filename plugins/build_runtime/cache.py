@@ -49,12 +49,16 @@ class BuildCache:
             folder = Path(settings["CACHE_PATH"]) / FOLDER
             self.path = folder / f"{name}-{digest}.pickle"
         self.name = name
+        self.publishing = bool(settings.get("SAFE_PUBLISH"))
         self.old = self._load()
         self.new: dict = {}
 
     def _load(self) -> dict:
         if self.path is None:
             return {}
+        kept = _in_memory.get(self.path)
+        if kept is not None and kept[0] == file_stamp(self.path):
+            return kept[1]  # this process saved it: no need to read it back
         try:
             with self.path.open("rb") as handle:
                 entries = pickle.load(handle)
@@ -76,11 +80,18 @@ class BuildCache:
 
     __setitem__ = put
 
+    def save_when_built(self) -> None:
+        """A publish build's caches are saved once the new site is in place
+        (``save_later``); a preview build's now, since its server may be
+        stopped at any time."""
+        self.save_later() if self.publishing else self.save()
+
     def save_later(self) -> None:
         """Saved when the process ends or the next build starts
         (``save_pending``): after the new site is in place, not before."""
-        if not _pending:
+        if not _pending and save_pending not in _registered:
             atexit.register(save_pending)
+            _registered.append(save_pending)
         _pending.append(self)
 
     def save(self) -> None:
@@ -93,6 +104,7 @@ class BuildCache:
             with temporary.open("wb") as handle:
                 pickle.dump(self.new, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.path)
+            _in_memory[self.path] = (file_stamp(self.path), self.new)
             kept = sorted(folder.glob(f"{self.name}-*.pickle"), key=os.path.getmtime)
             for old in kept[:-KEPT_KEYS]:
                 old.unlink(missing_ok=True)
@@ -106,12 +118,25 @@ class BuildCache:
 
 
 _pending: list[BuildCache] = []
+# The caches this process saved last (the preview server builds again and again).
+_in_memory: dict[Path, tuple] = {}
+_registered: list = []  # atexit.register, once
 
 
 def save_pending() -> None:
     """Save the caches whose saving was put off (``save_later``)."""
     while _pending:
         _pending.pop(0).save()
+
+
+def file_stamp(path) -> tuple[int, int, int] | None:
+    """(inode, size, time) of a file: another file there, or this one
+    changed, gives another stamp."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def file_digest(path: str) -> str:

@@ -27,7 +27,8 @@ from contextlib import contextmanager
 # Pelican's command line redraws a rich status line from this daemon thread. A
 # child never prints, so a lock that thread held at the fork is never waited for.
 HARMLESS_THREADS = {"_RefreshThread"}
-# Below this many items, a fork costs more than it saves.
+# Below this many items (files, articles), a fork costs more than it saves;
+# the BUILD_PARALLEL_FROM setting's default.
 SHARE_FROM = 200
 MOST_PROCESSES = 4
 

@@ -80,6 +80,9 @@ def build_collections(generator) -> None:
     context["menu_categories"] = collections.ordered_categories(
         generator.categories, settings.get("CATEGORIES", [])
     )
+    # The categories alone, for what every page shows (menu, search box):
+    # moving an article to another category changes no page but its lists.
+    context["category_list"] = [category for category, _ in context["menu_categories"]]
 
 
 def add_units_generator(_pelican):

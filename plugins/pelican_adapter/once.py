@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from weakref import WeakKeyDictionary
 
 from jinja2 import pass_context
+from jinja2.utils import missing
 from markupsafe import Markup
 from pelican.contents import Article, Page
 
 from . import recording
+
+logger = logging.getLogger(__name__)
 
 # Pelican makes a new Jinja environment for every generator of every build, so
 # a cache kept per environment never outlives the build that filled it.
@@ -37,12 +41,34 @@ def render_once(context, template_name: str, macro_name: str) -> Markup:
             output = Markup(getattr(module, macro_name)())
             read = recorder.page
             cache[key] = (output, read.names, frozenset(read.keyed))
+            refuse_page_values(template_name, read.names, context.environment)
         finally:
             recorder.page = page
     output, names, reads = cache[key]
     if recorder.page is not None:
         recorder.page.show(names, reads)
     return output
+
+
+# Part of render_once's key, so they may differ between pages.
+KEYED_NAMES = {"SITEURL", "localsiteurl"}
+
+
+def refuse_page_values(template_name: str, names: dict, env) -> None:
+    """What render_once renders once must read nothing that differs between
+    pages: a name whose value is not the site's is an error."""
+    shared = recording.recorder.shared
+    for name, value in names.items():
+        if name in KEYED_NAMES or name in env.globals or value is recording.ABSENT:
+            continue
+        if shared.get(name, missing) is not value:
+            logger.error(
+                "%s: render_once đọc %s, mà mỗi trang một khác; trang sẽ sai "
+                "(bỏ %s khỏi macro, hoặc đừng dùng render_once cho nó)",
+                template_name,
+                name,
+                name,
+            )
 
 
 def freeze_urls(contents) -> None:

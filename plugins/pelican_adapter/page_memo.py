@@ -19,10 +19,10 @@ from pathlib import Path
 from jinja2 import Template
 from jinja2.utils import missing
 
-from build_runtime import BuildCache, on_every_core
+from build_runtime import SHARE_FROM, BuildCache, file_stamp, on_every_core
 
 from . import recording
-from .recording import SKIPPED, Page, Recorder, key_of
+from .recording import ABSENT, SKIPPED, Page, Recorder, key_of
 
 INPUTS = "inputs"  # the cache entry with each keyed read's digest
 # Keyed reads per article (about twenty) times BUILD_PARALLEL_FROM: fewer
@@ -46,7 +46,7 @@ class PageMemo:
         self.served = served
         self.context = context  # the build's, which every page copies
         self.parallel_from = READS_PER_ARTICLE * int(
-            settings.get("BUILD_PARALLEL_FROM", 200)
+            settings.get("BUILD_PARALLEL_FROM", SHARE_FROM)
         )
         self.cache = BuildCache(settings, f"pages-{folder_key(served)}", templates)
         self.old_inputs: dict = self.cache.get(INPUTS) or {}
@@ -65,14 +65,18 @@ class PageMemo:
         if record is None:
             return None
         site, own, reads, stamp = record
+        shared = self.context
+        # A page's own value for a site-wide name is not the site's verdict.
+        if any(context.get(n, missing) is not shared.get(n, missing) for n, _ in site):
+            return None
         if not self._unchanged(site, self._site_unchanged):
             return None
         recorder = recording.recorder
         for variable, digest in own.items():
             value = context.get(variable, missing)
             if value is missing:
-                value = env.globals.get(variable, missing)
-            if value is missing or recorder.name_digest(variable, value) != digest:
+                value = env.globals.get(variable, ABSENT)
+            if recorder.name_digest(variable, value) != digest:
                 return None
         changed = self.changed_reads()
         if not all(self._unchanged(part, changed.isdisjoint) for part in reads):
@@ -195,19 +199,11 @@ class PageMemo:
         reads = set().union(*parts.values())
         inputs = {read: recorder.current(read, self.objects) for read in reads}
         self.cache.put(INPUTS, inputs)
-        self.cache.save_later()
+        self.cache.save_when_built()
 
 
 def folder_key(served: Path) -> str:
     return hashlib.sha1(str(served.resolve()).encode()).hexdigest()[:8]
-
-
-def file_stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 # -- the memo of the build under way ------------------------------------------
@@ -274,6 +270,11 @@ def link_reused_pages(writer) -> None:
     open_file = writer._open_w
 
     def _open_w(filename, encoding, override=False):
+        skipped = filename in writer._overridden_files and not override
+        if not skipped and os.path.lexists(filename):
+            # Written again (an override): a reused page there is a link to
+            # the served file, which opening it for writing would change.
+            os.unlink(filename)
         return LinkingFile(open_file(filename, encoding, override), filename)
 
     writer._open_w = _open_w

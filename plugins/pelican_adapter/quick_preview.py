@@ -10,8 +10,8 @@ full build then writes the exact site (related articles, listings, search
 index); a page it changes is reloaded again by live reload. When the rebuild
 ends, a new watcher takes over with the new build, and first writes again the
 pages of articles saved while that build ran (the build may have read an
-earlier version). Where forking is unsafe (another thread runs, as with
-``pelican --listen``), the quick pages are written when the next build starts.
+earlier version). Where forking is unsafe (another thread runs in the build's
+process), the quick pages are written when the next build starts.
 
 Only edits take the quick way: a new, deleted or moved article (its address
 changed), or more than ``QUICK_PAGES_AT_MOST`` changed files, wait for the full
@@ -24,6 +24,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -38,19 +40,11 @@ from pelican.readers import Readers
 from pelican.utils import FileChangeFilter
 from pelican.writers import Writer
 
-from build_runtime import frozen_heap, may_fork
+from build_runtime import file_stamp, frozen_heap, may_fork
 
 logger = logging.getLogger(__name__)
 
 QUICK_PAGES_AT_MOST = 3
-
-
-def stamp(path: str) -> tuple[int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size
 
 
 @dataclass
@@ -59,7 +53,7 @@ class Snapshot:
 
     generator: object
     articles: dict[str, Article]  # by source path
-    stamps: dict[str, tuple[int, int] | None]
+    stamps: dict[str, tuple[int, int, int] | None]
 
     @classmethod
     def of(cls, generator) -> Snapshot:
@@ -74,14 +68,14 @@ class Snapshot:
                 generator.drafts,
             )
         }
-        stamps = {path: stamp(path) for path in articles}
+        stamps = {path: file_stamp(path) for path in articles}
         return cls(generator, articles, stamps)
 
     def changed(self) -> list[str]:
         """Files changed since the last call (or the snapshot)."""
         found = []
         for path, old in self.stamps.items():
-            new = stamp(path)
+            new = file_stamp(path)
             if new != old:
                 found.append(path)
                 self.stamps[path] = new
@@ -177,6 +171,9 @@ def write_and_say(snapshot: Snapshot, served: str, print_line) -> None:
 def watch(snapshot: Snapshot, served: str, print_line, parent: int) -> None:
     """In the watcher: a quick page for each save, until the build process
     replaces this watcher or ends."""
+    # Ended by the build process (SIGTERM): as an exception, so that a page
+    # being written is cleaned up rather than left beside the served folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     settings = snapshot.generator.settings
     keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
     write_and_say(snapshot, served, print_line)  # saved while the build ran
@@ -212,7 +209,7 @@ class QuickPreview:
         self.snapshot = Snapshot.of(found[0])
         self.served = served
         for path, found_stamp in self.snapshot.stamps.items():
-            if started_ns and found_stamp and found_stamp[0] >= started_ns:
+            if started_ns and found_stamp and found_stamp[2] >= started_ns:
                 self.snapshot.stamps[path] = None  # written again first
 
     def watch_in_background(self) -> None:

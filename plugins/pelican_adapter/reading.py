@@ -18,6 +18,7 @@ from collections import Counter
 from pelican.readers import _DISCARD  # Pelican's marker for "drop this field"
 
 from build_runtime import (
+    SHARE_FROM,
     BuildCache,
     collecting_warnings,
     file_digest,
@@ -25,8 +26,6 @@ from build_runtime import (
     may_fork,
     worker_count,
 )
-
-PARALLEL_FROM = 200  # fewer files are read faster than processes start
 
 _cache: BuildCache | None = None  # the reading cache of the build under way
 _warned: set[tuple[str, str]] = set()  # files whose reading logged, this process
@@ -44,7 +43,7 @@ def start_build(settings) -> None:
 def finish_build() -> None:
     global _cache
     if _cache is not None:
-        _cache.save_later()
+        _cache.save_when_built()
     _cache = None
 
 
@@ -103,7 +102,7 @@ def read_ahead(generator, paths_setting: str, excludes_setting: str) -> None:
         for path in paths
         if cache.get((path, digest := file_digest(path))) is None
     ]
-    few = len(missing) < int(settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM))
+    few = len(missing) < int(settings.get("BUILD_PARALLEL_FROM", SHARE_FROM))
     if few or not may_fork():
         return  # the generator reads them, one by one
     readers = generator.readers.readers

@@ -39,6 +39,17 @@ from pelican.urlwrappers import URLWrapper
 SKIPPED = frozenset({"_context", "settings"})
 MAX_DEPTH = 24
 WHOLE = "*"  # the input "every attribute of this object" (a filter read it)
+WHOLE_DEPTH = 2  # ... and of the keyed objects it holds, by theirs in turn
+
+
+class Absent:
+    """A name a page looked for and did not find (``x is defined``)."""
+
+    def __repr__(self) -> str:
+        return "<absent>"
+
+
+ABSENT = Absent()
 # Values that never have an identity of their own (checked first: most are).
 PLAIN = frozenset(
     {str, Markup, int, float, bool, type(None), list, tuple, dict, datetime, date}
@@ -58,8 +69,9 @@ def key_of(value) -> tuple | None:
         return ("w", type(value).__name__, value.name)
     if isinstance(value, (Paginator, PaginatorPage)):  # made per listing page
         return None
-    if hasattr(value, "__dict__") and isinstance(vars(value).get("url"), str):
-        return ("u", type(value).__qualname__, value.url)
+    url = vars(value).get("url") if hasattr(value, "__dict__") else None
+    if isinstance(url, str) and url:
+        return ("u", type(value).__qualname__, url)
     return None
 
 
@@ -84,6 +96,7 @@ class Recorder:
     """Digests of one build, and the page being rendered."""
 
     def __init__(self):
+        self.shared: dict = {}  # the build's context, which pages copy
         self.page: Page | None = None
         self.keyed: dict[tuple, bytes] = {}  # (key, attribute) -> digest
         self._by_id: dict[int, tuple[object, bytes]] = {}
@@ -105,7 +118,8 @@ class Recorder:
     def keyed_read(self, key: tuple, attribute: str, value) -> None:
         read = (key, attribute)
         if read not in self.keyed:
-            self.keyed[read] = self.digest(value, whole=attribute == WHOLE)
+            whole = WHOLE_DEPTH if attribute == WHOLE else 0
+            self.keyed[read] = self.digest(value, whole)
         self.page.keyed.add(read)
 
     def argument_read(self, value, depth: int = 0) -> None:
@@ -122,9 +136,6 @@ class Recorder:
 
     # -- digests ---------------------------------------------------------
 
-    def names_digest(self, names: dict[str, object]) -> dict[str, bytes]:
-        return {name: self.name_digest(name, value) for name, value in names.items()}
-
     def name_digest(self, name: str, value) -> bytes:
         if name == "BUILD_TIME" and isinstance(value, datetime):
             # Pages show the day of the build, never its time (a test checks
@@ -140,17 +151,19 @@ class Recorder:
             if owner is None:
                 self.keyed[read] = MISSING
             elif attribute == WHOLE:
-                self.keyed[read] = self.digest(owner, whole=True)
+                self.keyed[read] = self.digest(owner, WHOLE_DEPTH)
             else:
                 self.keyed[read] = self.digest(read_attribute(owner, attribute))
         return self.keyed[read]
 
-    def digest(self, value, whole: bool = False) -> bytes:
+    def digest(self, value, whole: int = 0) -> bytes:
+        """``whole``: how many levels of keyed objects count by all their
+        attributes rather than by their key."""
         digest = hashlib.sha1()
         self._feed(digest, value, 0, whole)
         return digest.digest()
 
-    def _feed(self, digest, value, depth: int, whole: bool = False) -> None:
+    def _feed(self, digest, value, depth: int, whole: int = 0) -> None:
         update = digest.update
         kind = type(value)
         if kind is str or kind is Markup:  # the most common, by far
@@ -179,26 +192,26 @@ class Recorder:
         else:
             update(repr(value).encode())
 
-    def _once(self, value, depth: int, whole: bool) -> bytes:
+    def _once(self, value, depth: int, whole: int) -> bytes:
         """Containers and objects: once a build each (they do not change
         while pages are written), unless they are small."""
         if not whole and id(value) in self._by_id:
             return self._by_id[id(value)][1]
         digest = hashlib.sha1(type(value).__qualname__.encode())
         feed = self._feed
-        if isinstance(value, dict):
-            for key in sorted(value, key=repr):
+        if isinstance(value, dict):  # in the order a template iterates it
+            for key, item in value.items():
                 feed(digest, key, depth + 1)
-                feed(digest, value[key], depth + 1)
+                feed(digest, item, depth + 1, whole)
         elif isinstance(value, (list, tuple)):
             for item in value:
-                feed(digest, item, depth + 1)
+                feed(digest, item, depth + 1, whole)
         elif isinstance(value, (set, frozenset)):
-            digest.update(b"".join(sorted(self.digest(item) for item in value)))
-        else:
+            digest.update(b"".join(sorted(self.digest(item, whole) for item in value)))
+        else:  # an object: the keyed ones it holds count one level less whole
             for name in attribute_names(value):
                 digest.update(name.encode() + b"=")
-                feed(digest, getattr(value, name, None), depth + 1)
+                feed(digest, getattr(value, name, None), depth + 1, max(whole - 1, 0))
         found = digest.digest()
         if not whole:
             self._by_id[id(value)] = (value, found)  # keeps the id in use
@@ -246,8 +259,8 @@ class RecordingContext(Context):
         if key in self.vars:
             return self.vars[key]
         value = super().resolve_or_missing(key)
-        if recorder.page is not None and value is not missing:
-            recorder.name_read(key, value)
+        if recorder.page is not None:
+            recorder.name_read(key, ABSENT if value is missing else value)
         return value
 
 
@@ -274,9 +287,15 @@ def record_reads(env) -> None:
         return value
 
     env.getattr, env.getitem = getattr_recorded, getitem_recorded
+    record_filters(env)
+
+
+def record_filters(env) -> None:
+    """Wrap the site's filters and tests; again once every generator has
+    added its own (a generator may add filters after it is made)."""
     for table in (env.filters, env.tests):
         for name, function in list(table.items()):
-            if not _builtin(function):
+            if not _builtin(function) and not hasattr(function, "records_reads"):
                 table[name] = _recording_arguments(function)
 
 
@@ -299,4 +318,5 @@ def _recording_arguments(function):
     for name in ("jinja_pass_arg", "__name__", "__doc__"):
         if hasattr(function, name):
             setattr(recorded, name, getattr(function, name))
+    recorded.records_reads = True
     return recorded

@@ -12,11 +12,11 @@ from pelican.log import console
 
 from build_runtime import save_pending, templates_digest
 
-from . import page_memo, reading
+from . import page_memo, reading, recording
 from .once import freeze_urls, index_taxonomies, render_once
 from .page_memo import PageMemo, RecordingTemplate, folder_key, new_recorder
 from .quick_preview import QuickPreview
-from .recording import record_reads
+from .recording import record_filters, record_reads
 from .report import BuildReport
 from .saves_during_build import build_started, started_at, wrap_wait_for_changes
 from .static_files import StaticLinks
@@ -63,6 +63,7 @@ def prepare_generator(generator) -> None:
     # look at each template file's time whenever a page extends or includes it.
     env.auto_reload = False
     settings = generator.settings
+    recording.recorder.shared = generator.context  # every generator's
     if settings.get("BUILD_PAGE_MEMO", True):
         env.template_class = RecordingTemplate
         record_reads(env)
@@ -113,6 +114,10 @@ def content_is_final(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             index_taxonomies(generator)
+    for generator in generators:
+        env = getattr(generator, "env", None)
+        if env is not None and env.template_class is RecordingTemplate:
+            record_filters(env)  # those a generator added since it was made
     if generators:  # they share one context
         context = generators[0].context
         freeze_urls(context.get("generated_content", {}).values())
@@ -124,7 +129,7 @@ def finish_build(pelican) -> None:
     memo, report = page_memo.active, Build.report
     page_memo.active, Build.report = None, None
     if Build.static_links is not None:
-        Build.static_links.cache.save_later()
+        Build.static_links.save(Path(pelican.output_path))
         Build.static_links = None
     report.counts.update(reading.stats)
     reading.finish_build()

@@ -15,7 +15,7 @@ import zlib
 from pelican import signals
 from pelican.contents import Content
 
-from build_runtime import in_shares, may_fork, worker_count
+from build_runtime import SHARE_FROM, in_shares, may_fork, worker_count
 
 from . import page_memo
 from .page_memo import link_reused_pages
@@ -23,7 +23,6 @@ from .page_memo import link_reused_pages
 PARALLEL_WRITERS = (
     "ArticlesGenerator", "PagesGenerator", "DateArchivesGenerator", "UnitsGenerator",
 )  # fmt: skip
-PARALLEL_FROM = 200  # articles; below, forking costs more than it saves
 
 
 def share_of(name: str, shares: int) -> int:
@@ -88,7 +87,7 @@ def _big(generator) -> bool:
     settings = generator.settings
     articles = len(generator.context.get("articles", []))
     return (
-        articles >= int(settings.get("BUILD_PARALLEL_FROM", PARALLEL_FROM))
+        articles >= int(settings.get("BUILD_PARALLEL_FROM", SHARE_FROM))
         and worker_count(settings) > 1
         and may_fork()
     )
@@ -96,6 +95,8 @@ def _big(generator) -> bool:
 
 def _in_shares(generate_output, writer, report) -> None:
     shares = worker_count(writer.settings)
+    if page_memo.active is not None:
+        page_memo.active.changed_reads()  # once, here, not in every worker
 
     def write_share(share: int):
         written: list[str] = []
@@ -114,11 +115,13 @@ def _in_shares(generate_output, writer, report) -> None:
         generate_output(ShareWriter(writer, share, shares))
         if not share:
             return None
-        return written, memo.worker_records() if memo else None
+        overridden = sorted(writer._overridden_files)
+        return written, overridden, memo.worker_records() if memo else None
 
     answers = in_shares(write_share, shares)[1:]
-    for paths, records in answers:
-        getattr(writer, "_written_files", set()).update(paths)
+    for paths, overridden, records in answers:
+        writer._written_files.update(paths)
+        writer._overridden_files.update(overridden)
         report.counts["written"] += len(paths)
         report.counts["written by workers"] += len(paths)
         if records and page_memo.active:

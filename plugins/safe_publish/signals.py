@@ -71,11 +71,15 @@ class NewFolderBuild:
                 )
             self._retain(building)
             os.chmod(building, 0o755)  # mkdtemp's folder is its owner's alone
+            # After the swap, `building` names the old site, which a process
+            # of its own removes.
             swap_directories(building, self.served)
+        except BaseException:
+            discard()
+            raise
         finally:
             logging.getLogger().removeHandler(errors)
             self._point_to(self.served)
-            discard()
             atexit.unregister(discard)
         if self.strict:
             logger.info("Đã xuất bản vào %s", self.served)

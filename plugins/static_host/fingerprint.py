@@ -27,7 +27,8 @@ def content_hash(data: bytes) -> str:
 @functools.cache
 def hashed_name(source: Path) -> str:
     """css/site.css → css/site.<hash>.css, by the theme file's bytes (once a
-    process: the preview server restarts when the theme changes)."""
+    process: a publish build is a process of its own, and the preview does not
+    fingerprint)."""
     return f"{source.stem}.{content_hash(source.read_bytes())}{source.suffix}"
 
 

@@ -52,8 +52,7 @@ def precompress_tree(output: Path, served: Path | None = None) -> int:
             if not compressible(path):
                 continue
             old = served / path.relative_to(output) if served else None
-            if old is not None and _same_file(path, old):
-                _link_copies(old, path)
+            if old is not None and _same_file(path, old) and _link_copies(old, path):
                 continue
             for suffix, copy in compressed(path, path.read_bytes()).items():
                 path.with_name(path.name + suffix).write_bytes(copy)
@@ -77,8 +76,13 @@ def _same_file(new: Path, old: Path) -> bool:
     return True
 
 
-def _link_copies(old: Path, new: Path) -> None:
+def _link_copies(old: Path, new: Path) -> bool:
+    """Link the served file's copies; False if it has none (a preview build
+    made it, which compresses nothing): then compress it here."""
+    linked = False
     for suffix in COPIES:
         copy = old.with_name(old.name + suffix)
         if copy.is_file():
             os.link(copy, new.with_name(new.name + suffix))
+            linked = True
+    return linked

@@ -4,6 +4,7 @@ progress lines and phase summary of a build."""
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 
 from pelican import Pelican, signals
@@ -88,6 +89,16 @@ def test_a_page_independent_macro_is_rendered_once_per_siteurl(tmp_path):
     assert rendered < len(widgets) / 2
     assert len(set(widgets.values())) == rendered
     assert next(loads) - 1 == rendered
+
+
+def test_a_macro_that_reads_what_differs_between_pages_is_an_error(tmp_path, caplog):
+    templates = tmp_path / "templates"
+    widget = "{% macro widget() %}[{{ output_file }}]{% endmacro %}"
+    write_files(templates, {"base.html": BASE, "widget.html": widget})
+    with caplog.at_level(logging.ERROR):
+        build_plain(tmp_path, THEME_TEMPLATES_OVERRIDES=[str(templates)])
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors and all("render_once đọc output_file" in e for e in errors)
 
 
 def test_urls_are_worked_out_once_and_stay_right(tmp_path):

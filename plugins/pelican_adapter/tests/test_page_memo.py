@@ -24,6 +24,7 @@ ARTICLES = {
     for number in range(12)
 }
 SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_PARALLEL_FROM": 1, "BUILD_PROCESSES": 2}
+EPOCH = 1709514000  # 04/03/2024 08:00 in Vietnam
 RENDERED = re.compile(r"Dựng ([\d.]+) trang từ mẫu")
 REUSED = re.compile(r"dùng lại ([\d.]+) trang không đổi")
 
@@ -33,12 +34,14 @@ def number(pattern, printed: str) -> int:
     return int(found.group(1).replace(".", "")) if found else 0
 
 
-def build(tmp_path, seed: str = "0", **settings) -> str:
+def build(tmp_path, seed: str = "0", day: float = 0, **settings) -> str:
+    """``day``: the build runs that many days after 04/03/2024 08:00 (UTC+7)."""
+    epoch = str(int(EPOCH + day * 86400))
     return pelican_alone(
         tmp_path / "content",
         tmp_path / "output",
         {**SETTINGS, "CACHE_PATH": str(tmp_path / "cache"), **settings},
-        env={"PYTHONHASHSEED": seed},
+        env={"PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": epoch},
     )
 
 
@@ -51,6 +54,19 @@ def test_a_second_build_reuses_every_page_whatever_the_hash_seed(tmp_path):
     # Sets iterate in another order under another seed: digests must not.
     second = build(tmp_path, seed="2")
     assert (number(RENDERED, second), number(REUSED, second)) == (0, pages)
+
+
+def test_a_build_later_the_same_day_reuses_every_page(tmp_path):
+    """Pages show the day of the build (the date line's fallback, the work
+    calendar's box), never its time: a build later that day renders nothing
+    again. The first build of a day renders every page: a nightly publish
+    (docs/deploy.md) takes that cost before the office starts."""
+    write_files(tmp_path / "content", ARTICLES)
+    pages = number(RENDERED, build(tmp_path, day=0))
+    later = build(tmp_path, day=0.4)
+    assert (number(RENDERED, later), number(REUSED, later)) == (0, pages)
+    next_day = build(tmp_path, day=1)
+    assert number(RENDERED, next_day) == pages
 
 
 def test_a_served_page_changed_since_is_rendered_again(tmp_path):
@@ -67,7 +83,9 @@ def test_a_served_page_changed_since_is_rendered_again(tmp_path):
 def test_a_body_edit_renders_the_pages_that_show_it_not_every_page(tmp_path):
     """The body of an article with a written Summary is shown on its own page
     only; the edit changes related lists, which only each article's own page
-    shows."""
+    shows. The archive pages of its dates render too: their month calendars
+    come from a method of the period holding it, and what a method reads is
+    counted whole (Recorder: WHOLE_DEPTH). Listings keep their pages."""
     own = "articles/2024/thu-nghiem.md"
     lines = [
         "Title: Thử nghiệm giống lúa chịu mặn",
@@ -79,17 +97,27 @@ def test_a_body_edit_renders_the_pages_that_show_it_not_every_page(tmp_path):
     ]
     write_files(tmp_path / "content", {**ARTICLES, own: "\n".join(lines) + "\n"})
     pages = number(RENDERED, build(tmp_path))
+    listings = [
+        "index.html",
+        "chuyen-muc/tin-hoat-dong/index.html",
+        "the/tuan-3/index.html",
+    ]
+    before = {name: (tmp_path / "output" / name).stat().st_ino for name in listings}
     edited = tmp_path / "content" / own
     with edited.open("a", encoding="utf-8") as file:
         file.write("\nSở Khoa học và Công nghệ họp giao ban tuần 3, bàn về đầu tư.\n")
     printed = build(tmp_path)
     rendered = number(RENDERED, printed)
-    assert 1 <= rendered < pages / 10, printed
+    archives = len(list((tmp_path / "output/luu-tru").rglob("*.html")))
+    assert 1 <= rendered < pages / 10 + archives, printed
     assert number(REUSED, printed) == pages - rendered
+    after = {name: (tmp_path / "output" / name).stat().st_ino for name in listings}
+    assert after == before
     clean = pelican_alone(
         tmp_path / "content",
         tmp_path / "clean",
         {**SETTINGS, "CACHE_PATH": str(tmp_path / "clean-cache")},
+        env={"SOURCE_DATE_EPOCH": str(EPOCH)},
     )
     assert number(RENDERED, clean) == pages
     for page in (tmp_path / "clean").rglob("*.html"):
@@ -156,6 +184,7 @@ def test_a_template_that_starts_showing_a_field_is_noticed(tmp_path):
     pelican_alone(
         tmp_path / "content", tmp_path / "clean",
         {**SETTINGS, "THEME": str(theme), "CACHE_PATH": str(tmp_path / "c2")},
+        env={"SOURCE_DATE_EPOCH": str(EPOCH)},
     )  # fmt: skip
     assert (
         tag_page.read_bytes() == (tmp_path / "clean/the/tuan-5/index.html").read_bytes()

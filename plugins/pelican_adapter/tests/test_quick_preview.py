@@ -128,7 +128,7 @@ builds = []
 def slow(_generator, writer):
     builds.append(1)
     if len(builds) > 1:
-        time.sleep(6)  # every rebuild: as a 10,000-article site takes longer
+        time.sleep(20)  # every rebuild: as a 10,000-article site takes longer
 
 def register():
     signals.article_writer_finalized.connect(slow)
@@ -218,11 +218,11 @@ def test_a_save_during_a_rebuild_shows_before_that_rebuild_ends(tmp_path):
         time.sleep(2.5)  # the rebuild the first save started is running
         assert printed().count("Done: Processed") == 1
         save(content, EDITED, edited_text("SECONDSAVE"))
-        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=3)
+        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=10)
         assert printed().count("Done: Processed") == 1  # that rebuild still runs
         # Whatever the rebuilds read, the page ends with the last save.
         wait_until(lambda: printed().count("Done: Processed") >= 2, process, log)
-        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=30)
+        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=60)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

@@ -47,6 +47,7 @@ from pelican_adapter.writing import _in_shares
 
 class Writer:
     settings = {"BUILD_PROCESSES": 2}
+    _written_files, _overridden_files = set(), set()
 
     def write_file(self, name, *args, **kwargs):
         logging.getLogger("demo").error("wrote %s", name)
