@@ -330,3 +330,35 @@ def test_each_document_number_is_a_key_of_its_own(documents_site):
     numbers = {key: read_varint(keys[key], 0)[0] for key in keys if key[0] == "#"}
     # 412/QĐ-SKHCN names 98/QĐ-SKHCN: only a document's own number is its key.
     assert numbers == {"#215qdubnd": 1, "#98qdskhcn": 1, "#412qdskhcn": 1}
+
+
+def test_the_search_page_offers_news_or_documents(documents_site, site):
+    soup = documents_site.soup("tim-kiem/")
+    assert soup.h1.get_text(strip=True) == "Tìm kiếm"
+    form = soup.find("form", attrs={"data-search-form": True})
+    kinds = form.find("input", attrs={"name": "loai"}).find_parent("fieldset")
+    assert kinds.legend.get_text(strip=True) == "Tìm trong"
+    radios = kinds.find_all("input", attrs={"type": "radio", "name": "loai"})
+    assert [(r["value"], r.parent.get_text(strip=True)) for r in radios] == [
+        ("", "Tất cả"),
+        ("tin-bai", "Tin bài"),
+        ("van-ban", "Văn bản"),
+    ]
+    assert radios[0].has_attr("checked")
+    assert [r.has_attr("data-search-no-categories") for r in radios] == [
+        False,
+        False,
+        True,
+    ]
+    categories = form.find(attrs={"data-search-categories": True})
+    hint = soup.find(id=categories["aria-describedby"])
+    assert "Chỉ tin bài có chuyên mục" in hint.get_text()
+    browse = soup.find(attrs={"data-search-browse": True})
+    assert "/van-ban/" in [a["href"] for a in browse.find_all("a")]
+    # A site without documents offers no choice.
+    plain = site.soup("tim-kiem/")
+    assert plain.h1.get_text(strip=True) == "Tìm kiếm"
+    assert not plain.find("input", attrs={"name": "loai"})
+    assert not plain.find(attrs={"data-search-categories": True}).has_attr(
+        "aria-describedby"
+    )
