@@ -22,6 +22,8 @@ PAGE_TYPES = {
     "schedule weeks": "lich-cong-tac/",
     "search": "tim-kiem/",
     "search results": "tim-kiem/?q=hop+giao+ban&chuyen-muc=tin-hoat-dong",
+    "search by document number": "tim-kiem/?q=215%2FQ%C4%90-UBND",
+    "search documents only": "tim-kiem/?q=ke+hoach&loai=van-ban",
     "site map": "so-do-cong/",
     "linked websites": "website-lien-ket/",
     "static page": "lanh-dao-so/",

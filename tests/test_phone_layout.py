@@ -39,7 +39,8 @@ def test_header_search_works_on_a_phone(phone, served_project, url):
     page.wait_for_function(
         "s => s.textContent.startsWith('Tìm thấy')", arg=status.element_handle()
     )
-    assert status.inner_text().startswith("Tìm thấy 28 tin bài")
+    # The news and a document (Văn bản) that hold both words.
+    assert status.inner_text().startswith("Tìm thấy 29 kết quả (28 tin bài, 1 văn bản)")
 
 
 def test_the_header_search_is_only_for_narrow_screens(browser, served_project):

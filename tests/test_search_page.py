@@ -1,11 +1,13 @@
 """The search page over the sample site: whole syllables once submitted, prefix
-completions only while typing, and its form laid out like the sidebar's box."""
+completions only while typing, documents (Văn bản) found by their number, and
+the choice of news or documents."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -47,16 +49,21 @@ def test_dau_tu_finds_exactly_the_articles_holding_both_syllables(project_site):
     expected = articles_holding(project_site, ["dau", "tu"])
     assert len(expected) == 28
     for typing in (False, True):  # "tu" is too short to be a prefix
-        result = run_queries(project_site, {"text": "dau tu", "typing": typing})[0]
+        request = {"text": "dau tu", "typing": typing, "kind": "tin-bai"}
+        result = run_queries(project_site, request)[0]
         assert set(result["urls"]) == expected and not result["fallback"]
+    every = run_queries(project_site, {"text": "dau tu"})[0]
+    kinds = zip(every["urls"], every["kinds"], strict=True)
+    documents = {found for found, kind in kinds if kind == "van-ban"}
+    assert documents and set(every["urls"]) == expected | documents
 
 
 def test_a_submitted_query_matches_whole_syllables_only(project_site):
     expected = articles_holding(project_site, ["hop", "giao", "ban"])
     submitted, typing = run_queries(
         project_site,
-        {"text": "hop giao ban"},
-        {"text": "hop giao ban", "typing": True},
+        {"text": "hop giao ban", "kind": "tin-bai"},
+        {"text": "hop giao ban", "typing": True, "kind": "tin-bai"},
     )
     assert set(submitted["urls"]) == expected
     # While typing, "ban" may still become "bằng": more articles, those first.
@@ -81,7 +88,7 @@ def test_highlighting_while_typing_and_once_submitted(
 ):
     submitted = len(articles_holding(project_site, ["hop", "giao", "ban"]))
     page = browser.new_page()
-    page.goto(f"{served_project}/tim-kiem/")
+    page.goto(f"{served_project}/tim-kiem/?loai=tin-bai")  # news only
     page.locator("#tk-noi-dung").press_sequentially("hop giao ban", delay=20)
     answered(page, "Tìm thấy 17 tin bài")
     typed = {fold(word) for word in marks(page)}
@@ -94,4 +101,55 @@ def test_highlighting_while_typing_and_once_submitted(
     page.reload()  # the address holds a submitted query
     answered(page, f"Tìm thấy {submitted} tin bài")
     assert {fold(word) for word in marks(page)} == {"hop", "giao", "ban"}
+    page.close()
+
+
+NUMBER_DOCUMENT = "van-ban/2024/qd-215-ubnd-cong-bo-tthc/"
+# A news article on the same decision, with the number in its title and body.
+NUMBER_ARTICLE = (
+    "tin-tuc/2024/cong-bo-danh-muc-thu-tuc-hanh-chinh-theo-quyet-dinh-215-qd-ubnd/"
+)
+
+
+def result_paths(page) -> list[str]:
+    links = page.locator("[data-search-list] .search-result__title a")
+    return [
+        urlsplit(href).path.lstrip("/")
+        for href in links.evaluate_all("all => all.map(a => a.href)")
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("text", ["215/QĐ-UBND", "215/QD-UBND", "215 qd ubnd"])
+def test_a_document_number_finds_the_document_first(browser, served_project, text):
+    page = browser.new_page()
+    page.goto(f"{served_project}/tim-kiem/")
+    page.fill("#tk-noi-dung", text)
+    page.press("#tk-noi-dung", "Enter")
+    answered(page, "Tìm thấy")
+    found = result_paths(page)
+    assert found[0] == NUMBER_DOCUMENT
+    assert NUMBER_ARTICLE in found
+    first = page.locator(".search-result").first
+    assert first.locator(".meta").inner_text() == "Văn bản · ban hành 22/01/2024"
+    assert page.locator("[data-search-reading]").count() == 0  # not read as Telex
+    page.close()
+
+
+@pytest.mark.browser
+def test_news_queries_still_find_the_news_and_the_kind_narrows(
+    browser, served_project, project_site
+):
+    holding = len(articles_holding(project_site, ["hop", "giao", "ban"]))
+    page = browser.new_page()
+    page.goto(f"{served_project}/tim-kiem/?q=hop+giao+ban")
+    answered(page, "Tìm thấy")
+    status = page.locator("[data-search-status]").inner_text()
+    assert f"({holding} tin bài, " in status
+    assert result_paths(page)[0].startswith("tin-tuc/")
+    page.goto(f"{served_project}/tim-kiem/?q=hop+giao+ban&loai=van-ban")
+    answered(page, "Tìm thấy")
+    assert page.get_by_role("radio", name="Văn bản").is_checked()
+    assert page.get_by_role("checkbox", name="Thông báo").is_disabled()
+    assert all(path.startswith("van-ban/") for path in result_paths(page))
     page.close()

@@ -23,6 +23,7 @@ class SearchableDocument:
     text: str  # the body and every field, as plain text
     date: date  # ngày ban hành
     kind: str = "van-ban"
+    number: str = ""  # số ký hiệu: a query of it finds this document first
 
 
 def iso(day: date | None) -> str | None:
@@ -199,24 +200,27 @@ def sitemap_entries(context) -> list[tuple[str, str | None]]:
 
 def searchable_documents(context) -> list[SearchableDocument]:
     """Each document's searchable data, for the site's search index: the
-    title is "số ký hiệu trích yếu", the text every field and the body."""
+    title is "số ký hiệu trích yếu", the text every field, each a sentence
+    (the search shows its opening and pairs no words across fields), then the
+    body."""
     found = []
     for document in context.get("documents") or []:
         fields = [
-            document.title,
-            document.kind,
+            document.title,  # "Quyết định số 215/QĐ-UBND": loại and số ký hiệu
             document.issuer,
             document.signer,
             "; ".join(document.sectors),
             document.summary,
-            plain_text(document.content_html),
         ]
+        sentences = [f"{field.rstrip('.')}." for field in fields if field]
+        text = " ".join([*sentences, plain_text(document.content_html)])
         found.append(
             SearchableDocument(
                 url=document.url,
                 title=f"{document.number} {document.summary}",
-                text=" ".join(" ".join(filter(None, fields)).split()),
+                text=" ".join(text.split()),
                 date=document.issued,
+                number=document.number,
             )
         )
     return found

@@ -35,10 +35,12 @@ from .index_format import (
     read_varint,
     varint,
 )
-from .terms import group_of, hash_key
+from .terms import group_of, hash_key, identifier_key
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: kinds (tin bài, văn bản)
 META = "meta.bin"
+# What a result is: (slug, name); a record's kind is its position, left out when 0.
+KINDS = (("tin-bai", "Tin bài"), ("van-ban", "Văn bản"))
 # Occurrence weights, doubled so they stay integers: title 3, lead and tags 1.5,
 # body 1.
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT, EXTRA_WEIGHT = 6, 3, 2, 3
@@ -57,17 +59,21 @@ EPOCH = date(1970, 1, 1)
 
 @dataclass(frozen=True)
 class Document:
-    """One article to index: its text, and what the text does not tell."""
+    """One article or document to index: its text, and what the text does not
+    tell."""
 
     url: str
     day: int  # local calendar day, days since 1970-01-01
     category: int  # index in the category list, -1 for none
     text: ArticleText
     extra: str = ""  # tags, author and unit: searchable, not shown
+    kind: int = 0  # index in KINDS: 0 a news article, 1 a document (văn bản)
+    number: str = ""  # a document's số ký hiệu: a query of it finds it first
 
     def key(self) -> str:
         """Changes whenever what indexing reads does."""
-        facts = [self.url, self.day, self.category, self.extra, self.text.digest()]
+        facts = [self.url, self.day, self.category, self.kind, self.number]
+        facts += [self.extra, self.text.digest()]
         return json.dumps(facts, ensure_ascii=False)
 
 
@@ -134,15 +140,16 @@ class PartialIndex:
             keys += (syllables + terms.pairs()) * weight
             forms |= terms.forms()
         counts = Counter(keys)
+        if identifier := identifier_key(document.number):
+            counts[identifier] = 1
         for form in forms:
             counts[FORM_MARK + form] = 0
         dl_bucket = length_bucket(length)
         self.lengths[dl_bucket] += 1
         self._add_postings(counts, dl_bucket)
         excerpt = shorten(text.lead or text.body or text.title, EXCERPT_LENGTH)
-        self.records.append(
-            [text.title, document.url, document.day, document.category, excerpt]
-        )
+        record = [text.title, document.url, document.day, document.category, excerpt]
+        self.records.append(record + [document.kind] if document.kind else record)
 
     def _add_postings(self, counts: Counter, dl_bucket: int) -> None:
         doc_id = len(self.records)
@@ -277,11 +284,14 @@ class IndexWriter:
         form_shards, heavy_forms = self._place(forms, out, "f", "kf")
         self._place_records(out)
         out["ngay.bin"] = compress(json.dumps(self._day_runs()).encode())
-        members = defaultdict(list)
+        members, of_kind = defaultdict(list), defaultdict(list)
         for doc_id, record in enumerate(self.index.records):
             members[record[3]].append(doc_id)
+            of_kind[record[5] if len(record) > 5 else 0].append(doc_id)
         for number in range(len(self.categories)):
             out[f"c/{number}.bin"] = compress(id_list(members[number]))
+        for number in range(len(KINDS)):
+            out[f"t/{number}.bin"] = compress(id_list(of_kind[number]))
         build = content_hash(out)
         meta = {
             "version": FORMAT_VERSION,
@@ -293,6 +303,10 @@ class IndexWriter:
             "categories": [
                 [slug, name, len(members[number])]
                 for number, (slug, name) in enumerate(self.categories)
+            ],
+            "kinds": [
+                [slug, name, len(of_kind[number])]
+                for number, (slug, name) in enumerate(KINDS)
             ],
             "heavy": heavy,
             "heavyForms": heavy_forms,

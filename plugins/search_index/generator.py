@@ -1,7 +1,9 @@
-"""The Pelican side: index every published article's text."""
+"""The Pelican side: index every published article's text and every document
+(Văn bản) of official_documents."""
 
 from __future__ import annotations
 
+import html
 import logging
 import time
 from datetime import date
@@ -10,10 +12,11 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from article_text import text_of
+from article_text import make_text, text_of
 from build_runtime import BuildCache, in_child
+from official_documents import searchable_documents
 
-from .builder import Document, IndexOptions, build_index
+from .builder import KINDS, Document, IndexOptions, build_index
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ DEFAULTS = {
     "SEARCH_INDEX_RUN_DOCUMENTS": IndexOptions.run_documents,
 }
 EPOCH = date(1970, 1, 1)
+KIND_INDEX = {slug: i for i, (slug, _) in enumerate(KINDS)}
 
 
 def newest_first(articles) -> list:
@@ -62,6 +66,26 @@ def document_of(article, category_index: dict[str, int]) -> Document:
     )
 
 
+def document_of_searchable(item, settings) -> Document:
+    """A document (Văn bản): no category, its text made as an article's is."""
+    body = "<p>" + html.escape(item.text, quote=False) + "</p>"
+    return Document(
+        url=item.url,
+        day=(item.date - EPOCH).days,
+        category=-1,
+        text=make_text(item.title, body, "", settings),
+        kind=KIND_INDEX[item.kind],
+        number=item.number,
+    )
+
+
+def everything_newest_first(articles, documents) -> list[Document]:
+    """Articles and documents by day, newest first; on one day, articles
+    first, each in its own order (deterministic: documents by address)."""
+    documents = sorted(documents, key=lambda document: document.url)
+    return sorted([*articles, *documents], key=lambda document: -document.day)
+
+
 def index_site(documents, categories, target, options, settings):
     """In a child process: the postings (about 30 MB a thousand articles)
     would otherwise stay with the build."""
@@ -80,7 +104,13 @@ class SearchIndexGenerator(Generator):
         categories = category_list(self.context, settings.get("CATEGORIES") or [])
         index = {slug: i for i, (slug, _) in enumerate(categories)}
         articles = newest_first(self.context.get("articles", []))
-        documents = [document_of(a, index) for a in articles]
+        documents = everything_newest_first(
+            [document_of(a, index) for a in articles],
+            [
+                document_of_searchable(item, self.settings)
+                for item in searchable_documents(self.context)
+            ],
+        )
         target = Path(self.output_path) / settings["SEARCH_INDEX_PATH"].strip("/")
         options = IndexOptions(
             shard_bytes=int(settings["SEARCH_INDEX_SHARD_BYTES"]),
@@ -93,7 +123,7 @@ class SearchIndexGenerator(Generator):
             index_site, documents, categories, target, options, self.settings
         )
         logger.info(
-            "Chỉ mục tìm kiếm: %d bài, %d khoá, %d tệp, %.0f KB, %.1f giây",
+            "Chỉ mục tìm kiếm: %d mục, %d khoá, %d tệp, %.0f KB, %.1f giây",
             summary.documents,
             summary.keys,
             summary.files,

@@ -1,8 +1,9 @@
 """Search terms: the rules the indexer shares with the browser.
 
-Twins: ``searchQuery`` in theme/static/js/vntext.js and ``groupOf``/``hashKey`` in
-theme/static/js/search.js. The "search_query" and "search_keys" sections of
-plugins/vietnamese/vectors.json hold both to the same cases.
+Twins: ``searchQuery`` in theme/static/js/vntext.js and ``groupOf``/``hashKey``/
+``identifierKey`` in theme/static/js/search.js. The "search_query" and
+"search_keys" sections of plugins/vietnamese/vectors.json hold both to the same
+cases.
 
 - A single key is a folded syllable: "Đầu" → "dau".
 - A pair key is two adjacent folded syllables joined by one space: "dau tu".
@@ -12,6 +13,9 @@ plugins/vietnamese/vectors.json hold both to the same cases.
   least ``PREFIX_MIN_LENGTH`` characters can complete has the prefix's group, so a
   prefix is looked up in one file. The file is chosen by the FNV-1a hash of the
   group's UTF-8 bytes.
+- An identifier key is a document's number (số ký hiệu) as one key: "#" and its
+  folded syllables run together, "215/QĐ-UBND" → "#215qdubnd". A query of every
+  syllable of the number, in order, and nothing else looks it up.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from vietnamese import fold, nfc, tokenize
+from vietnamese import fold, fold_tokens, nfc, tokenize
 
 # A query is cut to this many characters (code points) and this many syllables.
 MAX_QUERY_LENGTH = 200
@@ -27,6 +31,7 @@ MAX_QUERY_TERMS = 10
 # The last syllable prefix-matches only from this many folded characters on.
 PREFIX_MIN_LENGTH = 3
 GROUP_LENGTH = 3
+IDENTIFIER_MARK = "#"  # never in a folded syllable
 
 _FNV_OFFSET = 0x811C9DC5
 _FNV_PRIME = 0x01000193
@@ -101,3 +106,13 @@ def hash_key(text: str) -> int:
     for byte in text.encode("utf-8"):
         value = ((value ^ byte) * _FNV_PRIME) & 0xFFFFFFFF
     return value
+
+
+def identifier_key(number: str) -> str:
+    """The key of a document's number: "215/QĐ-UBND" → "#215qdubnd"; "" for
+    one a query never looks up (one syllable, or no digit)."""
+    folded = fold_tokens(number)
+    joined = "".join(folded)
+    if len(folded) < 2 or not any(ch.isdigit() for ch in joined):
+        return ""
+    return IDENTIFIER_MARK + joined

@@ -237,7 +237,14 @@ def test_searchable_data_for_the_site_search(tmp_path):
         "215/QĐ-UBND Công bố danh mục thủ tục hành chính lĩnh vực khoa học và công nghệ"
     )
     assert item.kind == "van-ban" and item.date.isoformat() == "2024-01-22"
-    for words in ("Hoàng Minh Đức", "Cải cách hành chính", "phụ lục", "52 thủ tục"):
+    assert item.number == "215/QĐ-UBND"
+    # Each field a sentence, so that the search pairs no words across two.
+    assert item.text.startswith(
+        "Quyết định số 215/QĐ-UBND. Ủy ban nhân dân tỉnh Quảng Ninh. "
+        "Hoàng Minh Đức - Chủ tịch. Khoa học và công nghệ; Cải cách hành chính. "
+        "Công bố danh mục"
+    )
+    for words in ("phụ lục", "52 thủ tục"):
         assert words in item.text
     assert searchable_documents({}) == []
 

@@ -158,6 +158,68 @@ def url(slug: str) -> str:
     return f"tin-tuc/{year_of(slug)}/{slug}/"
 
 
+def document(number: str, issued: str, summary: str, body: str, **fields) -> str:
+    """A document file (Văn bản) of official_documents."""
+    lines = [
+        f"Số ký hiệu: {number}",
+        "Loại văn bản: Quyết định",
+        "Cơ quan ban hành: " + fields.get("issuer", "Ủy ban nhân dân tỉnh Quảng Ninh"),
+        "Người ký: Hoàng Minh Đức - Chủ tịch",
+        f"Ngày ban hành: {issued}",
+        f"Ngày hiệu lực: {issued}",
+        "Lĩnh vực: Cải cách hành chính",
+        f"Trích yếu: {summary}",
+        "Tệp: files/van-ban/qd.pdf",
+    ]
+    lines += [f"{label}: {value}" for label, value in fields.get("links", {}).items()]
+    return "\n".join(lines) + "\n\n" + body + "\n"
+
+
+SKHCN = "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
+# Documents, and a news article that names one of them in its title and body
+# more often than the document itself does.
+DOCUMENTS = {
+    "2024/qd-215": document(
+        "215/QĐ-UBND",
+        "22/01/2024",
+        "Công bố danh mục thủ tục hành chính lĩnh vực khoa học và công nghệ",
+        "Công bố kèm theo Quyết định này danh mục 52 thủ tục hành chính.",
+    ),
+    "2023/qd-98": document(
+        "98/QĐ-SKHCN",
+        "03/03/2023",
+        "Ban hành Quy chế làm việc của Sở Khoa học và Công nghệ",
+        "Quy chế quy định chế độ họp và xử lý văn bản.",
+        issuer=SKHCN,
+    ),
+    "2025/qd-412": document(
+        "412/QĐ-SKHCN",
+        "18/08/2025",
+        "Sửa đổi Quy chế làm việc ban hành kèm theo Quyết định số 98/QĐ-SKHCN",
+        "Sửa đổi Điều 12 của Quy chế ban hành kèm theo Quyết định số 98/QĐ-SKHCN.",
+        issuer=SKHCN,
+        links={"Sửa đổi": "98/QĐ-SKHCN"},
+    ),
+}
+NUMBER_ARTICLE = "quyet-dinh-215-qd-ubnd"
+DOCUMENT_FILES = {
+    **{f"van-ban/{name}.md": text for name, text in DOCUMENTS.items()},
+    "files/van-ban/qd.pdf": "%PDF-1.4\n% test\n",
+    f"articles/2024/{NUMBER_ARTICLE}.md": article(
+        "Quyết định 215/QĐ-UBND về thủ tục hành chính",
+        "25/01/2024 16:30",
+        "Chỉ đạo điều hành",
+        "Quyết định 215/QĐ-UBND công bố 52 thủ tục. Theo Quyết định 215/QĐ-UBND, "
+        "41 thủ tục được cung cấp trực tuyến. Toàn văn Quyết định 215/QĐ-UBND "
+        "được đính kèm.",
+    ),
+}
+
+
+def document_url(name: str) -> str:
+    return f"van-ban/{name}/"
+
+
 def clear_signals() -> None:
     for signal in vars(signals).values():
         if isinstance(signal, blinker.Signal):

@@ -1,5 +1,5 @@
 // Run searches through search.js over an index on disk (used by the Python tests).
-// node query_index.js INDEX_DIR < requests.json  →  [{urls, fallback, sort}]
+// node query_index.js INDEX_DIR < requests.json  →  [{urls, kinds, fallback, sort}]
 "use strict";
 
 const fs = require("node:fs");
@@ -15,6 +15,7 @@ const index = new VnSearch.Index(folder + "/", (url) =>
 async function run(request) {
   const result = await VnSearch.search(index, {
     text: request.text || "",
+    kind: request.kind || "",
     categories: request.categories || [],
     from: VnSearch.parseDay(request.from || ""),
     to: VnSearch.parseDay(request.to || ""),
@@ -23,7 +24,12 @@ async function run(request) {
   });
   const meta = await index.meta();
   const records = await index.records(meta, result.ids);
-  return { urls: records.map((r) => r[1]), fallback: result.fallback, sort: result.sort };
+  return {
+    urls: records.map((r) => r[1]),
+    kinds: records.map((r) => meta.kinds[r[5] || 0][0]),
+    fallback: result.fallback,
+    sort: result.sort,
+  };
 }
 
 let input = "";

@@ -14,9 +14,19 @@ from article_text import make_text
 from build_runtime import BuildCache
 from conftest import PROJECT, write_files
 from search_index import Document, IndexOptions, build_index, builder
-from search_index.index_format import read_keyed_file
+from search_index.index_format import read_gaps, read_keyed_file, read_varint
+from search_index.terms import identifier_key
 
-from .fixture_site import ARTICLES, INDEX, build_site, url
+from .fixture_site import (
+    ARTICLES,
+    DOCUMENT_FILES,
+    DOCUMENTS,
+    FILES,
+    INDEX,
+    build_site,
+    document_url,
+    url,
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +53,7 @@ def records_of(site):
 
 def test_meta_describes_the_index(site):
     meta = meta_of(site)
-    assert meta["version"] == 1 and meta["count"] == len(ARTICLES)
+    assert meta["version"] == builder.FORMAT_VERSION and meta["count"] == len(ARTICLES)
     assert len(meta["build"]) == 12
     assert meta["categories"][:3] == [
         ["tin-hoat-dong", "Tin hoạt động", 3],
@@ -266,3 +276,89 @@ def test_worker_processes_give_what_one_process_gives(tmp_path):
     build_index(documents, [("tin", "Tin")], tmp_path / "alone", IndexOptions())
     alone = index_bytes(tmp_path / "alone")
     assert index_bytes(tmp_path / "first") == index_bytes(tmp_path / "again") == alone
+
+
+@pytest.fixture(scope="module")
+def documents_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search-documents")
+    return build_site(root, {**FILES, **DOCUMENT_FILES})
+
+
+def id_file(site, path) -> list[int]:
+    data = gzip.decompress((data_folder(site) / path).read_bytes())
+    count, offset = read_varint(data, 0)
+    return read_gaps(data, offset, count)[0]
+
+
+def test_documents_are_indexed_with_their_kind_and_no_category(documents_site):
+    meta = meta_of(documents_site)
+    assert meta["version"] == builder.FORMAT_VERSION == 2
+    news = len(ARTICLES) + 1
+    assert meta["kinds"] == [["tin-bai", "Tin bài", news], ["van-ban", "Văn bản", 3]]
+    records = records_of(documents_site)
+    days = [record[2] for record in records]
+    assert days == sorted(days, reverse=True)  # one numbering, newest first
+    ids = {record[1]: i for i, record in enumerate(records)}
+    title, _, day, category, excerpt, kind = records[ids[document_url("2024/qd-215")]]
+    assert title == (
+        "215/QĐ-UBND Công bố danh mục thủ tục hành chính lĩnh vực khoa học và công nghệ"
+    )
+    assert day == (date(2024, 1, 22) - date(1970, 1, 1)).days
+    assert (category, kind) == (-1, 1)
+    # Each field a sentence, then the body.
+    assert excerpt.startswith(
+        "Quyết định số 215/QĐ-UBND. Ủy ban nhân dân tỉnh Quảng Ninh. "
+        "Hoàng Minh Đức - Chủ tịch. Cải cách hành chính. Công bố danh mục"
+    )
+    documents = sorted(ids[document_url(name)] for name in DOCUMENTS)
+    assert id_file(documents_site, "t/1.bin") == documents
+    assert set(id_file(documents_site, "t/0.bin")) == set(range(len(records))) - set(
+        documents
+    )
+    assert all(len(records[i]) == 5 for i in id_file(documents_site, "t/0.bin"))
+    for number in range(len(meta["categories"])):
+        assert not set(id_file(documents_site, f"c/{number}.bin")) & set(documents)
+
+
+def test_each_document_number_is_a_key_of_its_own(documents_site):
+    keys = {}
+    for path in data_folder(documents_site).glob("s/*.bin"):
+        keys.update(read_keyed_file(gzip.decompress(path.read_bytes())))
+    assert identifier_key("215/QĐ-UBND") == "#215qdubnd"
+    assert identifier_key("Số 5") == "#so5"
+    assert identifier_key("215") == identifier_key("QĐ-UBND") == ""
+    numbers = {key: read_varint(keys[key], 0)[0] for key in keys if key[0] == "#"}
+    # 412/QĐ-SKHCN names 98/QĐ-SKHCN: only a document's own number is its key.
+    assert numbers == {"#215qdubnd": 1, "#98qdskhcn": 1, "#412qdskhcn": 1}
+
+
+def test_the_search_page_offers_news_or_documents(documents_site, site):
+    soup = documents_site.soup("tim-kiem/")
+    assert soup.h1.get_text(strip=True) == "Tìm kiếm"
+    form = soup.find("form", attrs={"data-search-form": True})
+    kinds = form.find("input", attrs={"name": "loai"}).find_parent("fieldset")
+    assert kinds.legend.get_text(strip=True) == "Tìm trong"
+    radios = kinds.find_all("input", attrs={"type": "radio", "name": "loai"})
+    assert [(r["value"], r.parent.get_text(strip=True)) for r in radios] == [
+        ("", "Tất cả"),
+        ("tin-bai", "Tin bài"),
+        ("van-ban", "Văn bản"),
+    ]
+    assert radios[0].has_attr("checked")
+    assert [r.has_attr("data-search-no-categories") for r in radios] == [
+        False,
+        False,
+        True,
+    ]
+    categories = form.find(attrs={"data-search-categories": True})
+    hint = soup.find(id=categories["aria-describedby"])
+    assert "Chỉ tin bài có chuyên mục" in hint.get_text()
+    browse = soup.find(attrs={"data-search-browse": True})
+    assert "/van-ban/" in [a["href"] for a in browse.find_all("a")]
+    # A site without documents offers no choice.
+    plain = site.soup("tim-kiem/")
+    assert plain.h1.get_text(strip=True) == "Tìm kiếm"
+    assert not plain.find("input", attrs={"name": "loai"})
+    assert not plain.find(attrs={"data-search-categories": True}).has_attr(
+        "aria-describedby"
+    )

@@ -8,7 +8,15 @@ import pytest
 
 from conftest import serving
 
-from .fixture_site import ARTICLES, build_site, url
+from .fixture_site import (
+    ARTICLES,
+    DOCUMENT_FILES,
+    FILES,
+    NUMBER_ARTICLE,
+    build_site,
+    document_url,
+    url,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -292,3 +300,78 @@ def test_without_javascript_the_page_explains_and_links_archives(open_page, serv
     browse = page.locator("[data-search-browse]")
     assert browse.is_visible()
     assert browse.get_by_role("link", name="Thông báo").count() == 1
+
+
+@pytest.fixture(scope="module")
+def served_documents(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search-browser-documents")
+    site = build_site(root, {**FILES, **DOCUMENT_FILES})
+    with serving(site.output) as base:
+        yield base
+
+
+def test_a_document_result_shows_its_kind_and_issue_date(open_page, served_documents):
+    page = open_page(f"{served_documents}/tim-kiem/?q=215+qd+ubnd")
+    assert wait_for_answer(page) == (
+        "Tìm thấy 2 kết quả (1 tin bài, 1 văn bản) cho “215 qd ubnd”, "
+        "liên quan nhất trước."
+    )
+    assert results(page) == [
+        document_url("2024/qd-215"),
+        f"tin-tuc/2024/{NUMBER_ARTICLE}/",
+    ]
+    first, second = page.locator(".search-result").all()
+    assert first.locator(".meta").inner_text() == "Văn bản · ban hành 22/01/2024"
+    assert first.locator("time").get_attribute("datetime") == "2024-01-22"
+    assert first.locator(".search-result__title mark").all_inner_texts() == [
+        "215",
+        "QĐ",
+        "UBND",
+    ]
+    assert second.locator(".meta").inner_text() == "25/01/2024 · Chỉ đạo điều hành"
+
+
+def test_the_kind_choice_narrows_and_comes_back_with_the_address(
+    open_page, served_documents
+):
+    page = open_page(f"{served_documents}/tim-kiem/?q=quyet+dinh&loai=van-ban")
+    status = "Tìm thấy 3 văn bản cho “quyet dinh”, liên quan nhất trước."
+    assert wait_for_answer(page) == status
+    assert all(found.startswith("van-ban/") for found in results(page))
+    form = page.locator("[data-search-form]")
+    kinds = form.get_by_role("group", name="Tìm trong")
+    box = form.get_by_role("checkbox", name="Chỉ đạo điều hành")
+    assert kinds.get_by_role("radio", name="Văn bản").is_checked()
+    assert box.is_disabled()  # documents have no category
+
+    # With the keyboard: the arrow keys move through the radio group.
+    kinds.get_by_role("radio", name="Văn bản").focus()
+    page.keyboard.press("ArrowLeft")
+    assert kinds.get_by_role("radio", name="Tin bài").is_checked()
+    assert box.is_enabled()
+    page.click(".search-form__submit")
+    page.wait_for_function("() => location.search.includes('loai=tin-bai')")
+    assert wait_for_answer(page).startswith("Tìm thấy 1 tin bài cho")
+    assert results(page) == [f"tin-tuc/2024/{NUMBER_ARTICLE}/"]
+
+    kinds.get_by_role("radio", name="Tin bài").focus()
+    page.keyboard.press("ArrowLeft")
+    assert kinds.get_by_role("radio", name="Tất cả").is_checked()
+    page.click(".search-form__submit")
+    page.wait_for_function("() => !location.search.includes('loai')")
+    assert wait_for_answer(page).startswith("Tìm thấy 4 kết quả (1 tin bài, 3 văn bản)")
+
+    box.check()  # a category leaves the documents out
+    page.click(".search-form__submit")
+    page.wait_for_function("() => location.search.includes('chuyen-muc')")
+    assert wait_for_answer(page).startswith("Tìm thấy 1 tin bài cho")
+
+    for kind, disabled in (("Tất cả", False), ("Tin bài", False), ("Văn bản", True)):
+        page.go_back()
+        page.wait_for_function(
+            "name => document.querySelector('input[name=loai]:checked')"
+            ".parentNode.textContent.trim() === name",
+            arg=kind,
+        )
+        assert box.is_disabled() is disabled
+    assert wait_for_answer(page) == status

@@ -45,6 +45,16 @@
     return value >>> 0;
   }
 
+  /**
+   * The key of a document's number that a query looks up: its syllables run
+   * together, when there are two or more and one has a digit ("215 qd ubnd" →
+   * "#215qdubnd"); else null. Twin: identifier_key in terms.py.
+   */
+  function identifierKey(query) {
+    var folded = query.terms.map(function (term) { return term[1]; }).join("");
+    return query.terms.length > 1 && /\d/.test(folded) ? "#" + folded : null;
+  }
+
   function hex8(value) {
     return ("0000000" + value.toString(16)).slice(-8);
   }
@@ -366,11 +376,13 @@
   // ---------- Search, with queries typed in Telex or VNI read ----------
 
   /**
-   * Run a search: request = {text, categories: [slug], from: day|null,
-   * to: day|null, sort: "lien-quan"|"moi-nhat", verbatim: bool, typing: bool}.
-   * Resolves to {query, ids (all matches in order), fallback (matched all words
-   * but one), sort, reading}: reading is how a query typed in Telex or VNI was
-   * read ({text, words: [[typed, read]]}), null when it is searched as typed.
+   * Run a search: request = {text, kind: slug|"", categories: [slug], from:
+   * day|null, to: day|null, sort: "lien-quan"|"moi-nhat", verbatim: bool,
+   * typing: bool}. Resolves to {query, ids (all matches in order), kindOf (each
+   * document's kind), kind (the chosen one, -1 for all), categorised, fallback
+   * (matched all words but one), sort, reading}: reading is how a query typed in
+   * Telex or VNI was read ({text, words: [[typed, read]]}), null when it is
+   * searched as typed.
    * Only while the reader is typing (`typing`) may the last syllable match as
    * a prefix; a submitted query matches whole syllables.
    */
@@ -433,38 +445,60 @@
       var query = VnText.searchQuery(request.text);
       if (!request.typing) query.prefix = false;
       var dated = request.from !== null || request.to !== null;
-      var categories = (request.categories || [])
-        .map(function (slug) {
-          for (var i = 0; i < meta.categories.length; i++) if (meta.categories[i][0] === slug) return i;
-          return -1;
-        })
+      var kinds = meta.kinds, kind = position(kinds, request.kind);
+      // Only news articles (kind 0) have categories: with another kind they do not apply.
+      var categories = kind > 0 ? [] : (request.categories || [])
+        .map(function (slug) { return position(meta.categories, slug); })
         .filter(function (i) { return i >= 0; });
       return Promise.all([
         dated ? index.file(meta, "ngay.bin", function (b) { return JSON.parse(UTF8.decode(b)); }) : null,
         Promise.all(categories.map(function (i) { return index.file(meta, "c/" + i + ".bin"); })),
-        query.terms.length ? loadTerms(index, meta, query) : null
+        query.terms.length ? loadTerms(index, meta, query) : null,
+        // Each document's kind: 0 unless listed in a later kind's file.
+        Promise.all(kinds.map(function (k, i) { return i && k[2] ? index.file(meta, "t/" + i + ".bin") : null; }))
       ]).then(function (loaded) {
         var total = meta.count;
         var range = loaded[0] ? idRange(loaded[0], request.from, request.to, total) : [0, total];
-        var allowed = null;
-        if (loaded[1].length) {
-          allowed = new Uint8Array(total);
-          loaded[1].forEach(function (bytes) {
-            var reader = new Reader(bytes), ids = reader.ids(reader.varint());
-            for (var i = 0; i < ids.length; i++) allowed[ids[i]] = 1;
-          });
-        }
-        var keep = function (id) { return id >= range[0] && id < range[1] && (!allowed || allowed[id]); };
+        var allowed = categories.length ? idSet(loaded[1], total, 1) : null;
+        var kindOf = idSet(loaded[3], total);
+        var keep = function (id) {
+          return id >= range[0] && id < range[1] && (!allowed || allowed[id]) && (kind < 0 || kindOf[id] === kind);
+        };
+        var result;
         if (!query.terms.length) {
           var ids = [];
           for (var id = range[0]; id < range[1]; id++) if (keep(id)) ids.push(id);
-          return { query: query, ids: ids, fallback: false, sort: "moi-nhat" };
+          result = { ids: ids, fallback: false, sort: "moi-nhat" };
+        } else {
+          result = rank(loaded[2], total, keep, request.sort === "moi-nhat");
         }
-        var result = rank(loaded[2], total, keep, request.sort === "moi-nhat");
         result.query = query;
+        result.kindOf = kindOf;
+        result.kind = kind;
+        result.categorised = categories.length > 0;
         return result;
       });
     });
+  }
+
+  /** Index of the entry [slug, …] named `slug` in `list`, -1 if none. */
+  function position(list, slug) {
+    for (var i = 0; i < list.length; i++) if (list[i][0] === slug) return i;
+    return -1;
+  }
+
+  /**
+   * An array over the documents: for the id list files in `lists` (null ones
+   * skipped), each id gets `value`, or the list's position when no value is given.
+   */
+  function idSet(lists, total, value) {
+    var set = new Uint8Array(total);
+    lists.forEach(function (bytes, i) {
+      if (!bytes) return;
+      var reader = new Reader(bytes), ids = reader.ids(reader.varint());
+      for (var j = 0; j < ids.length; j++) set[ids[j]] = value || i;
+    });
+    return set;
   }
 
   /** Fetch the files of every term, pair and accented form, in parallel. */
@@ -483,8 +517,15 @@
       if (term.exact === term.folded) return;
       jobs.push(index.keyFile(meta, term.folded, true).then(function (file) { term.forms = file; }));
     });
+    var identifier = identifierKey(query), named = [];
+    if (identifier) {
+      jobs.push(index.keyFile(meta, identifier, false).then(function (file) {
+        var reader = file.get(identifier);
+        if (reader) named = readPostings(reader).ids;
+      }));
+    }
     return Promise.all(jobs).then(function () {
-      return { terms: terms, pairs: pairs };
+      return { terms: terms, pairs: pairs, named: named };
     });
   }
 
@@ -509,10 +550,14 @@
     });
   }
 
-  /** Score every document; keep those with all terms (or all but one). */
+  /**
+   * Score every document; keep those with all terms (or all but one). The
+   * documents whose number the query is (loaded.named) come first.
+   */
   function rank(loaded, total, keep, newest) {
     var score = new Float32Array(total), matched = new Uint8Array(total);
-    var best = new Float32Array(total), id;
+    var best = new Float32Array(total), named = new Uint8Array(total), id;
+    loaded.named.forEach(function (id) { named[id] = 1; });
     loaded.terms.forEach(function (term) {
       bestScores(term, best);
       for (id = 0; id < total; id++) {
@@ -532,7 +577,7 @@
       fallback = ids.length > 0;
     }
     if (!newest) {
-      ids.sort(function (a, b) { return score[b] - score[a] || a - b; });
+      ids.sort(function (a, b) { return named[b] - named[a] || score[b] - score[a] || a - b; });
     }
     return { ids: ids, fallback: fallback, sort: newest ? "moi-nhat" : "lien-quan" };
 
@@ -585,12 +630,15 @@
     };
     // "Tìm đúng như đã gõ": no Telex or VNI reading.
     if (params.get("nguyen-van") === "1") state.verbatim = true;
+    // Tin bài or văn bản only; all when absent.
+    if (params.get("loai")) state.kind = params.get("loai");
     return state;
   }
 
   function stateQuery(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
+    if (state.kind) params.set("loai", state.kind);
     state.categories.forEach(function (slug) { params.append("chuyen-muc", slug); });
     if (state.from) params.set("tu-ngay", state.from);
     if (state.to) params.set("den-ngay", state.to);
@@ -647,6 +695,7 @@
     this.pages = root.querySelector("[data-search-pages]");
     this.heading = root.querySelector("[data-search-heading]");
     this.browse = root.querySelector("[data-search-browse]");
+    this.categories = root.querySelector("[data-search-categories]");
     this.siteUrl = root.getAttribute("data-site-url") || "";
     this.index = new Index(root.getAttribute("data-search-index"), function (url, fresh) {
       return fetch(url, { cache: fresh ? "no-cache" : "default", credentials: "same-origin" }).then(function (response) {
@@ -667,6 +716,9 @@
       event.preventDefault();
       self.go(self.formState(), "push");
     });
+    self.form.addEventListener("change", function (event) {
+      if (event.target.name === "loai") self.categoriesApply();
+    });
     self.form.elements.q.addEventListener("input", function () {
       clearTimeout(self.timer);
       self.timer = setTimeout(function () { self.go(self.formState(true), "replace"); }, 300);
@@ -685,11 +737,11 @@
 
   /** The form's search; `typing`: answering keystrokes, not a submitted form. */
   Page.prototype.formState = function (typing) {
-    var elements = this.form.elements;
-    var categories = Array.prototype.filter
+    var elements = this.form.elements, kind = this.form.querySelector("input[name='loai']:checked");
+    var categories = this.categoriesApply() ? Array.prototype.filter
       .call(this.form.querySelectorAll("input[name='chuyen-muc']"), function (box) { return box.checked; })
-      .map(function (box) { return box.value; });
-    return {
+      .map(function (box) { return box.value; }) : [];
+    var state = {
       q: elements.q.value,
       categories: categories,
       from: elements["tu-ngay"].value.trim(),
@@ -698,11 +750,30 @@
       page: 1,
       typing: Boolean(typing)
     };
+    if (kind && kind.value) state.kind = kind.value;
+    return state;
+  };
+
+  /**
+   * Whether the categories narrow the search: not for a kind that has none
+   * (văn bản), whose choice disables them. Returns the answer.
+   */
+  Page.prototype.categoriesApply = function () {
+    var kind = this.form.querySelector("input[name='loai']:checked");
+    var apply = !(kind && kind.hasAttribute("data-search-no-categories"));
+    if (this.categories) this.categories.disabled = !apply;
+    return apply;
   };
 
   Page.prototype.fillForm = function (state) {
-    var elements = this.form.elements;
+    var elements = this.form.elements, kinds = this.form.querySelectorAll("input[name='loai']");
     if (elements.q.value !== state.q) elements.q.value = state.q;
+    Array.prototype.forEach.call(kinds, function (radio) {
+      radio.checked = radio.value === (state.kind || "");
+    });
+    // A kind the form does not offer searches everything.
+    if (kinds.length && !this.form.querySelector("input[name='loai']:checked")) kinds[0].checked = true;
+    this.categoriesApply();
     Array.prototype.forEach.call(this.form.querySelectorAll("input[name='chuyen-muc']"), function (box) {
       box.checked = state.categories.indexOf(box.value) >= 0;
     });
@@ -761,7 +832,7 @@
       return Promise.resolve();
     }
     var query = VnText.searchQuery(state.q);
-    if (!query.terms.length && !state.categories.length && days.from === null && days.to === null) {
+    if (!query.terms.length && !state.kind && !state.categories.length && days.from === null && days.to === null) {
       self.clear();
       self.browse.hidden = false;
       self.say(state.q.trim() ? "Nội dung tìm kiếm không có chữ hay số nào. Hãy nhập từ cần tìm hoặc chọn chuyên mục, ngày tháng." : "");
@@ -769,7 +840,7 @@
     }
     self.say("Đang tìm…");
     var request = {
-      text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort,
+      text: state.q, kind: state.kind || "", categories: state.categories, from: days.from, to: days.to, sort: state.sort,
       verbatim: state.verbatim, typing: Boolean(state.typing)
     };
     return search(self.index, request).then(function (result) {
@@ -817,7 +888,12 @@
       var time = document.createElement("time");
       time.setAttribute("datetime", formatDay(record[2], true));
       time.textContent = formatDay(record[2]);
-      facts.appendChild(time);
+      if (record[5]) {
+        // Not a news article: its kind ("Văn bản") and the day it was issued.
+        facts.append(meta.kinds[record[5]][1] + " · ban hành ", time);
+      } else {
+        facts.appendChild(time);
+      }
       if (meta.categories[record[3]]) {
         facts.appendChild(document.createTextNode(" · " + meta.categories[record[3]][1]));
       }
@@ -834,7 +910,7 @@
     self.results.hidden = count === 0;
     self.browse.hidden = count > 0;
     self.showReading(state, result.reading);
-    self.say(self.summary(state, result, count, page, pages));
+    self.say(self.summary(state, result, meta, page, pages));
   };
 
   /**
@@ -868,21 +944,34 @@
     line.hidden = false;
   };
 
-  Page.prototype.summary = function (state, result, count, page, pages) {
-    var number = VnText.formatNumber(count);
+  /**
+   * The status line. Results are named by kind: "12 tin bài", "1 văn bản",
+   * "13 kết quả (12 tin bài, 1 văn bản)"; none found, by what could be found.
+   */
+  Page.prototype.summary = function (state, result, meta, page, pages) {
+    var count = result.ids.length, kinds = meta.kinds;
+    var tally = kinds.map(function () { return 0; });
+    result.ids.forEach(function (id) { tally[result.kindOf[id]]++; });
+    var name = function (k) { return kinds[k][1].toLowerCase(); };
+    var found = tally.map(function (n, k) { return n ? VnText.formatNumber(n) + " " + name(k) : ""; }).filter(Boolean);
+    var number = found.length > 1 ? VnText.formatNumber(count) + " kết quả (" + found.join(", ") + ")" : found[0];
+    // What could be found: the chosen kind, news with categories, or every kind the site has.
+    var scope = result.kind >= 0 ? [result.kind] : result.categorised ? [0]
+      : kinds.map(function (k, i) { return k[2] ? i : -1; }).filter(function (i) { return i >= 0; });
+    var noun = scope.length === 1 ? name(scope[0]) : "kết quả";
     var words = result.query.terms.map(function (t) { return t[0]; }).join(" ");
     var text;
     if (!count) {
-      text = "Không tìm thấy tin bài nào" + (words ? " chứa “" + words + "”" : "") + " với điều kiện đã chọn.";
+      text = "Không tìm thấy " + noun + " nào" + (words ? " chứa “" + words + "”" : "") + " với điều kiện đã chọn.";
     } else if (!words) {
-      text = "Có " + number + " tin bài phù hợp, mới nhất trước.";
+      text = "Có " + number + " phù hợp, mới nhất trước.";
     } else {
-      text = "Tìm thấy " + number + " tin bài cho “" + words + "”" +
+      text = "Tìm thấy " + number + " cho “" + words + "”" +
         (result.sort === "moi-nhat" ? ", mới nhất trước." : ", liên quan nhất trước.");
     }
     if (result.fallback) {
-      text = "Không có tin bài nào chứa đủ tất cả các từ. Dưới đây là " + number +
-        " tin bài chứa đủ các từ trừ một từ.";
+      text = "Không có " + noun + " nào chứa đủ tất cả các từ. Dưới đây là " + number +
+        " chứa đủ các từ trừ một từ.";
     }
     if (Array.from(state.q).length > 200 || VnText.tokenize(state.q).length > 10) {
       text += " Nội dung tìm kiếm dài quá nên chỉ dùng 200 ký tự, 10 từ đầu.";
@@ -932,6 +1021,7 @@
   return {
     groupOf: groupOf,
     hashKey: hashKey,
+    identifierKey: identifierKey,
     gunzip: gunzip,
     Index: Index,
     search: search,
