@@ -48,7 +48,7 @@ if $quick; then
     $py bench/lighthouse/run.py --runs 1 --pages "home,article,search results" --output "$out/lighthouse"
     echo "Results: $out"
 else
-    $py bench/build/run.py                                 # 1k, 5k, 10k, 20k
+    $py bench/build/run.py                                 # 1k, 2k, 10k, 20k
     $py bench/search/run.py                                # 2k, 20k
     PYTHONPATH=plugins:. $py bench/archives/run.py         # 20k
     $py bench/related/run.py                               # 1k, 5k, 20k
