@@ -33,7 +33,9 @@ def check_content(settings) -> tuple[list[Problem], int]:
         urls[source.display] = page_url(source, settings)
     problems += clashing_urls(urls)
     site = SiteIndex(
-        {url.strip("/") for url in urls.values() if url}, sections(settings)
+        {url.strip("/") for url in urls.values() if url},
+        sections(settings),
+        content_sections(settings),
     )
     for source in articles:
         problems += check_article(source, settings)
@@ -117,6 +119,15 @@ def sections(settings) -> set[str]:
         if first and "{" not in first:
             found.add(first)
     return found
+
+
+def content_sections(settings) -> set[str]:
+    """Sections whose pages are content files: articles and drafts."""
+    return {
+        first
+        for key in ("ARTICLE_URL", "DRAFT_URL")
+        if (first := (settings.get(key) or "").split("/", 1)[0]) and "{" not in first
+    }
 
 
 def check_output_path(source: SourceFile, settings) -> Iterator[Problem]:

@@ -1,0 +1,51 @@
+"""Site addresses checked like {filename} links, the untouched placeholder body,
+and raw HTML the sanitizer will remove."""
+
+from __future__ import annotations
+
+import pytest
+from pelican.settings import read_settings
+
+from conftest import PROJECT, write_files
+from content_check import check_content
+
+OTHER = "Title: Bài khác\nDate: 2020-03-01\nCategory: Thông báo\n\nNội dung.\n"
+
+
+def settings_for(root):
+    return read_settings(
+        str(PROJECT / "pelicanconf.py"),
+        override={"PATH": str(root), "OUTPUT_PATH": str(root / "out")},
+    )
+
+
+@pytest.fixture(autouse=True)
+def in_project_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+
+def problems_of(tmp_path, body: str, header: str = "") -> list[str]:
+    root = tmp_path / "content"
+    write_files(
+        root,
+        {
+            "articles/2020/bai-khac.md": OTHER,
+            "articles/2020/bai.md": "Title: Bài\nDate: 05/02/2020 08:00\n"
+            f"Category: Thông báo\n{header}\n{body}\n",
+        },
+    )
+    problems, _ = check_content(settings_for(root))
+    return [str(problem) for problem in problems]
+
+
+def test_site_addresses_of_articles_must_name_an_article(tmp_path):
+    body = (
+        "Xem [bài](/tin-tuc/2020/bai-khac/), [không dấu](/tin-tuc/2020/bai-khac),\n"
+        "[sai năm](/tin-tuc/2019/bai-khac/) và [chuyên mục](/chuyen-muc/thong-bao/)."
+    )
+    problems = problems_of(tmp_path, body)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(
+        'content/articles/2020/bai.md:6: lỗi: liên kết "/tin-tuc/2019/bai-khac/" '
+        "không trỏ tới trang nào của cổng (có phải là /tin-tuc/2020/bai-khac/?"
+    )
