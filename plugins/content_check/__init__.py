@@ -4,8 +4,15 @@ Each problem reads `file:line: message (how to fix)`, in Vietnamese. The same
 checks run in every build and in the `sokhcn check` command.
 """
 
+from .placeholder import PLACEHOLDER_BODY
 from .problems import Problem, format_summary
 from .signals import register
 from .site import check_content
 
-__all__ = ["Problem", "check_content", "format_summary", "register"]
+__all__ = [
+    "PLACEHOLDER_BODY",
+    "Problem",
+    "check_content",
+    "format_summary",
+    "register",
+]

@@ -10,6 +10,7 @@ from vietnamese import parse_date, slugify
 
 from .header import SourceFile, read_source
 from .links import SiteIndex, check_files, check_links
+from .placeholder import check_placeholder
 from .problems import Problem, error
 from .rules import check_article, check_page
 
@@ -39,6 +40,7 @@ def check_content(settings) -> tuple[list[Problem], int]:
     )
     for source in articles:
         problems += check_article(source, settings)
+        problems += check_placeholder(source)
     for source in pages:
         problems += check_page(source, settings)
     for source in articles + pages:

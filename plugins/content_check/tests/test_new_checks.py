@@ -7,7 +7,7 @@ import pytest
 from pelican.settings import read_settings
 
 from conftest import PROJECT, write_files
-from content_check import check_content
+from content_check import PLACEHOLDER_BODY, check_content
 
 OTHER = "Title: Bài khác\nDate: 2020-03-01\nCategory: Thông báo\n\nNội dung.\n"
 
@@ -49,3 +49,14 @@ def test_site_addresses_of_articles_must_name_an_article(tmp_path):
         'content/articles/2020/bai.md:6: lỗi: liên kết "/tin-tuc/2019/bai-khac/" '
         "không trỏ tới trang nào của cổng (có phải là /tin-tuc/2020/bai-khac/?"
     )
+
+
+def test_the_placeholder_body_is_flagged(tmp_path):
+    draft = problems_of(tmp_path, PLACEHOLDER_BODY, header="Status: draft\n")
+    assert draft == [
+        "content/articles/2020/bai.md:6: cảnh báo: nội dung bài vẫn là dòng mẫu "
+        f'"{PLACEHOLDER_BODY}" (thay dòng này bằng nội dung bài viết)'
+    ]
+    published = problems_of(tmp_path, PLACEHOLDER_BODY)
+    assert published[0].startswith("content/articles/2020/bai.md:5: lỗi: nội dung")
+    assert problems_of(tmp_path, f"{PLACEHOLDER_BODY} Hội nghị đã diễn ra.") == []
