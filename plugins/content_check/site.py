@@ -12,6 +12,7 @@ from .header import SourceFile, read_source
 from .links import SiteIndex, check_files, check_links
 from .placeholder import check_placeholder
 from .problems import Problem, error
+from .raw_html import check_raw_html
 from .rules import check_article, check_page
 
 SECTION_SETTINGS = (
@@ -46,6 +47,7 @@ def check_content(settings) -> tuple[list[Problem], int]:
     for source in articles + pages:
         problems += check_files(source, root)
         problems += check_links(source, root, site)
+        problems += check_raw_html(source)
         problems += check_output_path(source, settings)
     return sorted(set(problems), key=sort_key), len(articles) + len(pages)
 

@@ -60,3 +60,33 @@ def test_the_placeholder_body_is_flagged(tmp_path):
     published = problems_of(tmp_path, PLACEHOLDER_BODY)
     assert published[0].startswith("content/articles/2020/bai.md:5: lỗi: nội dung")
     assert problems_of(tmp_path, f"{PLACEHOLDER_BODY} Hội nghị đã diễn ra.") == []
+
+
+def test_raw_html_the_sanitizer_removes_is_a_warning_with_its_line(tmp_path):
+    body = (
+        "Đoạn đầu có <strong>chữ đậm</strong> và <span class='x'>được phép</span>.\n"
+        "\n"
+        '<iframe width="560"\n'
+        '  src="https://www.youtube.com/embed/abc"></iframe>\n'
+        '<p style="color:red" onclick="x()">Chữ đỏ</p>\n'
+        "Mã `<script>` trong dấu huyền và\n"
+        "```\n<video src=a.mp4></video>\n```\n"
+        "<!-- ghi chú riêng -->\n"
+        "<script>alert(1)</script>"
+    )
+    problems = problems_of(tmp_path, body)
+    assert problems == [
+        "content/articles/2020/bai.md:7: cảnh báo: thẻ <iframe> sẽ bị gỡ khi "
+        "dựng trang (thẻ này không được phép) (không nhúng được video hay trang "
+        "khác: đặt liên kết tới trang gốc, có thể kèm ảnh (docs/editors.md, mục "
+        "Video và bản đồ))",
+        "content/articles/2020/bai.md:9: cảnh báo: thuộc tính onclick của thẻ <p> "
+        "sẽ bị gỡ khi dựng trang (bỏ thuộc tính này: kiểu chữ, màu và cỡ do giao "
+        "diện của cổng quyết định)",
+        "content/articles/2020/bai.md:9: cảnh báo: thuộc tính style của thẻ <p> "
+        "sẽ bị gỡ khi dựng trang (bỏ thuộc tính này: kiểu chữ, màu và cỡ do giao "
+        "diện của cổng quyết định)",
+        "content/articles/2020/bai.md:15: cảnh báo: thẻ <script> sẽ bị gỡ khi "
+        "dựng trang (thẻ này không được phép) (bỏ đoạn mã này: bài viết không "
+        "được chạy mã hay chứa biểu mẫu)",
+    ]
