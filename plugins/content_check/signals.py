@@ -8,6 +8,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .problems import format_summary
+from .problems_file import problems_json, write_problems_json
 from .site import check_content, stays_inside
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class ContentCheckGenerator(Generator):
         self.context["CONTENT_PROBLEMS_SUMMARY"] = report(problems, file_count)
 
     def generate_output(self, writer) -> None:
+        self.write_problems_json()
         save_as = self.settings.get("CONTENT_PROBLEMS_SAVE_AS")
         if not save_as:
             return
@@ -57,6 +59,16 @@ class ContentCheckGenerator(Generator):
             template_name="content_problems",
             page_name="content_problems",
         )
+
+    def write_problems_json(self) -> None:
+        save_as = self.settings.get("CONTENT_PROBLEMS_JSON_SAVE_AS")
+        if save_as:
+            text = problems_json(
+                self.context["CONTENT_PROBLEMS"],
+                self.context["CONTENT_PROBLEMS_SUMMARY"],
+                self.settings["PATH"],
+            )
+            write_problems_json(self.output_path, save_as, text)
 
 
 def add_generator(_pelican):
