@@ -15,7 +15,9 @@ SITE_ORIGIN = "http://127.0.0.1:8000"
 FEED_DOMAIN = SITE_ORIGIN
 
 PATH = "content"
-OUTPUT_PATH = "output"
+# The preview (scripts/serve.sh, the desk) is built into preview/; the published
+# site (publishconf.py) into output/, so neither overwrites the other.
+OUTPUT_PATH = "preview"
 THEME = "theme"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -40,6 +42,9 @@ PLUGINS = [
 ]
 # Preview builds list content problems on this page and link it from a banner.
 CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"
+# The same problems as data, for the banner of an open page whose article
+# stopped building, and for the desk.
+CONTENT_PROBLEMS_JSON_SAVE_AS = "loi-noi-dung/loi.json"
 
 # Markdown only: the reStructuredText reader is switched off.
 READERS = {"rst": None}
