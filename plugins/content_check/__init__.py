@@ -4,6 +4,7 @@ Each problem reads `file:line: message (how to fix)`, in Vietnamese. The same
 checks run in every build and in the `sokhcn check` command.
 """
 
+from .addresses import address_of
 from .placeholder import PLACEHOLDER_BODY
 from .problems import Problem, format_summary
 from .signals import register
@@ -11,6 +12,7 @@ from .site import check_content
 
 __all__ = [
     "PLACEHOLDER_BODY",
+    "address_of",
     "Problem",
     "check_content",
     "format_summary",
