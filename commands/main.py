@@ -12,6 +12,7 @@ SUBCOMMANDS = {
     "new": "new_article",
     "import": "import_legacy",
     "deploy": "deploy",
+    "publish": "publish",
 }
 
 
