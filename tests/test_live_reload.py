@@ -107,7 +107,7 @@ def test_an_open_article_that_stops_building_shows_its_problem(browser, tmp_path
         banner.wait_for(timeout=15000)
         text = banner.inner_text()
         assert "Bài này đang có lỗi nên chưa được dựng lại" in text
-        assert "Dòng 2: Date: Ngày \"31/02/2017 10:00\" không hợp lệ" in text
+        assert 'Dòng 2: Date: Ngày "31/02/2017 10:00" không hợp lệ' in text
         assert "tháng 2 năm 2017 chỉ có 28 ngày" in text
         # Fixed: the page is built again and reloads without the banner.
         write(content, "Họp giao ban tháng 11 (đã sửa)", "Lãnh đạo Sở tiếp công dân.")
