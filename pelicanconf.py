@@ -97,6 +97,26 @@ EMC_SCRIPT_URL = ""
 # (scripts/serve.sh turns it on; theme/static/js/live-reload.js).
 LIVE_RELOAD = False
 
+# The editors' desk (/quan-tri/, desk/): the uploads it accepts, by folder under
+# content/ (each upload goes into a folder of its year). Pictures are checked by
+# their first bytes; SVG is not accepted (it can carry scripts).
+DESK_UPLOADS = {
+    "images": {
+        "label": "ảnh",
+        "extensions": ["jpg", "jpeg", "png", "gif", "webp"],
+        "max_mb": 5,
+        "pictures": True,
+    },
+    "files": {
+        "label": "tệp đính kèm",
+        "extensions": [
+            "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+            "txt", "csv", "zip", "rar", "7z",
+        ],
+        "max_mb": 20,
+    },
+}  # fmt: skip
+
 CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
     "phone": "0203.3835.410",
