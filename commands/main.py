@@ -13,6 +13,7 @@ SUBCOMMANDS = {
     "import": "import_legacy",
     "deploy": "deploy",
     "publish": "publish",
+    "serve": "serve",
 }
 
 
