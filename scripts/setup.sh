@@ -26,7 +26,7 @@ if $want_tests; then
     command -v rsync >/dev/null || missing+=(rsync)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing system packages: ${missing[*]}"
+    echo "Đang cài các gói hệ thống: ${missing[*]}"
     $sudo apt-get update -qq
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
@@ -44,7 +44,7 @@ if [ "$installed" != "$lock all" ] && { $want_tests || [ "$installed" != "$lock 
     kind=desk
     npm_options=(--no-audit --no-fund --ignore-scripts --loglevel=error)
     if $want_tests; then kind=all; else npm_options+=(--omit=dev); fi
-    echo "Installing npm packages ($kind)"
+    echo "Đang cài các gói npm ($kind)"
     npm ci "${npm_options[@]}"
     echo "$lock $kind" > node_modules/.sokhcn-installed
 fi

@@ -24,7 +24,7 @@ ARTICLE = """\
 Title: {title}
 Date: {date}
 Category: {category}
-Author: Trương Thế Bình - Văn phòng
+Author: Trương Thế Bình - Văn phòng{extra}
 
 {body}
 """
@@ -51,12 +51,14 @@ def small_content(root: Path) -> None:
             date="16/11/2026 10:00",
             category="Tin hoạt động",
             body="Sở Khoa học và Công nghệ họp giao ban tháng 11.",
+            extra="\nLegacyURL: ChiTietTinTuc.aspx?nid=7705",
         ),
         "articles/2026/thong-bao-tiep-cong-dan.md": ARTICLE.format(
             title="Thông báo lịch tiếp công dân",
             date="20/11/2026 08:00",
             category="Thông báo",
             body="Lịch tiếp công dân tháng 12.",
+            extra="",
         ),
         "pages/gioi-thieu.md": PAGE,
         "schedule/2026/2026-W48.md": WEEK,
