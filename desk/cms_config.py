@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from .rules import upload_rules
 
 API = "/quan-tri/api/v1"
-PREVIEW_PAGE = "/quan-tri/xem-truoc.html?tep="
 SLUG = {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
 # Commits read as the project's own history (English); the git author is the editor.
 COMMIT_MESSAGES = {
@@ -42,10 +41,9 @@ def cms_config(settings, *, content_prefix: str, branch: str, origin: str) -> di
     git repository's root ("content"), `branch` the branch the desk commits to,
     `origin` the address editors open ("http://127.0.0.1:8000").
 
-    Decap's own preview link ("Xem trước" beside "Lưu", shown once an entry is
-    saved) goes to the desk's waiting page with the entry's file
-    (`site_url` + each collection's `preview_path`), which opens the real page
-    of the preview build as soon as it is rebuilt."""
+    Decap's own preview links are off: its link appears only on entries opened
+    after they were saved, never right after a new entry's first save; the
+    desk's bar has "Xem trước" for every saved entry instead (desk.js)."""
     now = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"))
     year = str(now.year)
     folders = Folders(settings, content_prefix)
@@ -63,10 +61,10 @@ def cms_config(settings, *, content_prefix: str, branch: str, origin: str) -> di
         },
         "locale": "vi",
         "load_config_file": False,
-        "site_url": PREVIEW_PAGE,
+        "site_url": origin,
         "display_url": origin,
         "logo_url": "/theme/img/emblem.svg",
-        "show_preview_links": True,
+        "show_preview_links": False,
         "media_folder": folders.images(year),
         "public_folder": folders.public("images", year),
         "slug": SLUG,
@@ -84,10 +82,6 @@ class Folders:
 
     def of(self, relative: str) -> str:
         return str(self.content / relative.strip("/"))
-
-    def preview_path(self, relative: str) -> str:
-        """The entry's file, for the preview link (see cms_config)."""
-        return f"{self.of(relative)}/{{{{dirname}}}}/{{{{filename}}}}.{{{{extension}}}}"
 
     def images(self, year: str) -> str:
         return str(self.content / "images" / year)
@@ -124,7 +118,6 @@ def articles(settings, folders: Folders, now: datetime) -> dict:
         "label_singular": "tin bài",
         "description": "Tin, bài của cổng. Bấm vào một bài để sửa, hoặc viết bài mới.",
         "folder": folders.of(settings["ARTICLE_PATHS"][0]),
-        "preview_path": folders.preview_path(settings["ARTICLE_PATHS"][0]),
         "extension": "md",
         "format": "sokhcn-bai-viet",
         "create": True,
@@ -263,7 +256,6 @@ def pages(settings, folders: Folders) -> dict:
         "label_singular": "trang",
         "description": "Các trang giới thiệu, liên hệ… và các trang tiếng Anh.",
         "folder": folders.of(settings["PAGE_PATHS"][0]),
-        "preview_path": folders.preview_path(settings["PAGE_PATHS"][0]),
         "extension": "md",
         "format": "sokhcn-trang",
         "create": True,
@@ -325,7 +317,6 @@ def schedule(folders: Folders, now: datetime) -> dict:
         "label_singular": "lịch tuần",
         "description": "Lịch công tác của Lãnh đạo Sở, mỗi tuần một lịch.",
         "folder": folders.of(folders.settings["SCHEDULE_PATH"]),
-        "preview_path": folders.preview_path(folders.settings["SCHEDULE_PATH"]),
         "extension": "md",
         "format": "sokhcn-lich-tuan",
         "create": True,
@@ -401,7 +392,6 @@ def linked_websites(settings, folders: Folders) -> dict:
                 "name": "website-lien-ket",
                 "label": "Website liên kết",
                 "file": folders.of(settings["LINKED_WEBSITES_FILE"]),
-                "preview_path": folders.of(settings["LINKED_WEBSITES_FILE"]),
                 "fields": [
                     {
                         "name": "groups",

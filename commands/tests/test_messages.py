@@ -60,3 +60,5 @@ def test_console_lines():
     )
     assert translate_line("-> Modified: content. re-generating...") is None
     assert translate_line("Dựng xong trong 2.1 giây") == "Dựng xong trong 2.1 giây"
+    assert translate_line("Các bước lâu nhất:") is None
+    assert translate_line("     0.33 giây  viết: ArticlesGenerator") is None

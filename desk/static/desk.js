@@ -6,7 +6,7 @@
  * server makes from the site's settings, and adds the desk's own bar:
  * - the open file's problems after each save (the same checks as the build),
  *   each naming its field and taking the editor to it;
- * ("Xem trước" is Decap's own preview link beside "Lưu": see cms_config.py);
+ * - "Xem trước": the real page from the preview build, once it is rebuilt;
  * - "Xuất bản": the production build and deploy, with its progress and result.
  */
 (function () {
@@ -65,6 +65,11 @@
     handler: function (event) {
       var entry = event.entry;
       var data = entry.get("data");
+      // An entry read from its file always keeps that file's text: without it,
+      // the form holds another entry's data, and saving would overwrite the file.
+      if (entry.get("path") && !entry.get("newRecord") && typeof data.get("_nguon") !== "string") {
+        throw new Error("bài chưa được mở đúng. Hãy tải lại trang rồi sửa lại.");
+      }
       if (entry.get("collection") === "lich-cong-tac") {
         return data.set("_nam", String(data.get("week") || "").slice(0, 4));
       }
@@ -160,7 +165,32 @@
     return { path: collection.folder + "/" + slug + "." + (collection.extension || "md"), collection: collection };
   }
 
+  var lastRoute = window.location.hash;
+
+  /* After a new entry's first save, Decap itself goes from ".../new" to the
+     saved entry's address: that one stays. */
+  function isSaveRedirect(route) {
+    var from = /^#\/collections\/([^/]+)\/new/.exec(lastRouteBefore);
+    var to = /^#\/collections\/([^/]+)\/entries\//.exec(route);
+    return !!(from && to && from[1] === to[1] && Date.now() - current.savedAt < 5000);
+  }
+  var lastRouteBefore = lastRoute;
+
   function followRoute() {
+    var route = window.location.hash;
+    var changed = route !== lastRoute;
+    lastRouteBefore = lastRoute;
+    var wasEntry = /^#\/collections\/[^/]+\/(entries\/|new)/.test(lastRoute);
+    var isEntry = /^#\/collections\/[^/]+\/entries\//.test(route);
+    lastRoute = route;
+    // Decap keeps its editor when the address goes straight from one entry to
+    // a saved one (a typed address, Back or Forward), with the first entry's
+    // data in the second one's form: open it afresh instead. (A new entry's
+    // form is made afresh by Decap.)
+    if (changed && wasEntry && isEntry && !isSaveRedirect(route)) {
+      window.location.reload();
+      return;
+    }
     var open = openFile();
     var path = open ? open.path : null;
     if (path !== current.path) {
@@ -250,8 +280,8 @@
     var problems = current.problems || [];
     var errors = problems.filter(function (p) { return p.is_error; });
     var status;
-    if (!current.path) status = "Mở một bài để xem bài có lỗi gì. Sau khi lưu, bấm “Xem trước” cạnh nút Lưu.";
-    else if (!problems.length) status = "Bài không có lỗi. Sau khi lưu, bấm “Xem trước” cạnh nút Lưu.";
+    if (!current.path) status = "Mở một bài để xem bài có lỗi gì và xem trước bài.";
+    else if (!problems.length) status = "Bài không có lỗi.";
     else status = errors.length + " lỗi, " + (problems.length - errors.length) + " cảnh báo trong bài:";
     var list = null;
     if (problems.length) {
@@ -270,6 +300,14 @@
     var actions = element("div", { class: "desk-bar__actions" }, [
       element("button", {
         type: "button",
+        class: "desk-bar__button",
+        text: "Xem trước",
+        "aria-disabled": current.path ? "false" : "true",
+        title: "Trang của bài trên bản xem trước, như sẽ hiện trên cổng",
+        onclick: openPreview,
+      }),
+      element("button", {
+        type: "button",
         class: "desk-bar__button desk-bar__button--publish",
         text: "Xuất bản",
         title: "Đưa những gì đã lưu lên cổng",
@@ -280,6 +318,16 @@
       element("p", { text: status }), list,
     ]));
     bar.appendChild(actions);
+  }
+
+  // --- Xem trước -------------------------------------------------------------------
+
+  function openPreview() {
+    if (!current.path) {
+      window.alert("Hãy lưu bài trước, rồi bấm Xem trước.");
+      return;
+    }
+    window.open("/quan-tri/xem-truoc.html?tep=" + encodeURIComponent(current.path), "_blank");
   }
 
   // --- Xuất bản ------------------------------------------------------------------------

@@ -170,16 +170,23 @@
 
   // --- tuan -------------------------------------------------------------------------
 
+  /*
+   * The week of the calendar file being edited: from the address of the open
+   * entry ("#/collections/lich-cong-tac/entries/2026/2026-W48"), or, for a new
+   * one, the week chosen in its "Tuần" control. (Controls inside a list do not
+   * always get the current entry from Decap.)
+   */
+  var chosenWeek = "";
+
   function weekOfEntry(props) {
-    var entry = props.getEntry ? props.getEntry() : props.entry;
-    var slug = entry && entry.get("slug");
-    var fromPath = /(\d{4}-W\d{2})$/i.exec(slug || "");
-    return (fromPath && fromPath[1].toUpperCase()) || dataOf(props, "week") || "";
+    var fromAddress = /\/entries\/(?:\d{4}\/)?(\d{4}-W\d{2})$/i.exec(window.location.hash);
+    if (fromAddress) return fromAddress[1].toUpperCase();
+    return (props && props.value && /^\d{4}-W\d{2}$/.test(props.value) && props.value) ||
+      chosenWeek || (props && dataOf(props, "week")) || "";
   }
 
-  function isNewEntry(props) {
-    var entry = props.getEntry ? props.getEntry() : props.entry;
-    return !entry || entry.get("newRecord") !== false && !entry.get("path");
+  function isNewEntry() {
+    return /\/new$/.test(window.location.hash);
   }
 
   var WeekControl = window.createClass({
@@ -189,7 +196,8 @@
     },
     render: function () {
       var props = this.props;
-      if (!isNewEntry(props)) {
+      chosenWeek = props.value || "";
+      if (!isNewEntry()) {
         return h("input", {
           type: "text", id: props.forID, className: props.classNameWrapper,
           readOnly: true, value: F.weekTitle(weekOfEntry(props)),
@@ -205,7 +213,10 @@
         id: props.forID,
         className: props.classNameWrapper,
         value: props.value || "",
-        onChange: function (event) { props.onChange(event.target.value); },
+        onChange: function (event) {
+          chosenWeek = event.target.value;
+          props.onChange(event.target.value);
+        },
       }, [h("option", { key: "", value: "" }, "— Chọn tuần —")].concat(weeks.map(function (week) {
         return h("option", { key: week, value: week },
           F.weekTitle(week) + (week === F.isoWeek(today) ? " — tuần này" : ""));
@@ -217,7 +228,7 @@
 
   var DayControl = window.createClass({
     days: function () {
-      return F.weekDays(weekOfEntry(this.props));
+      return F.weekDays(weekOfEntry(null));
     },
     isValid: function () {
       var value = this.props.value;

@@ -6,10 +6,7 @@
  */
 (function () {
   "use strict";
-  // Decap's preview link puts a "/" before the file, and a "//" for a file at
-  // the top of its collection's folder.
-  var file = (new URLSearchParams(window.location.search).get("tep") || "")
-    .replace(/^\/+/, "").replace(/\/{2,}/g, "/");
+  var file = new URLSearchParams(window.location.search).get("tep") || "";
   var status = document.getElementById("trang-thai");
   var list = document.getElementById("loi");
   var started = Date.now();
