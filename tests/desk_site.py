@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -79,14 +78,18 @@ def git(repo: Path, *argv: str) -> str:
     return done.stdout
 
 
-def make_project(root: Path, settings: str = "") -> Path:
+def make_project(root: Path, settings: str = "", publish_settings: str = "") -> Path:
     """A project folder: content/ in a git repository, the project's settings
-    (with `settings` appended), its theme and plugins linked."""
+    (with `settings` and `publish_settings` appended), its theme and plugins
+    linked."""
     root.mkdir(parents=True, exist_ok=True)
     small_content(root / "content")
     for name in ("theme", "plugins"):
         (root / name).symlink_to(PROJECT / name)
-    shutil.copy(PROJECT / "publishconf.py", root / "publishconf.py")
+    publish = (PROJECT / "publishconf.py").read_text(encoding="utf-8")
+    (root / "publishconf.py").write_text(
+        publish + textwrap.dedent(publish_settings), "utf-8"
+    )
     conf = (PROJECT / "pelicanconf.py").read_text(encoding="utf-8")
     (root / "pelicanconf.py").write_text(conf + textwrap.dedent(settings), "utf-8")
     (root / ".gitignore").write_text(
