@@ -108,7 +108,9 @@ class Screens:
             """() => [document.body.innerText,
                 ...[...document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')]
                   .filter(e => e.offsetParent !== null)
-                  .map(e => [e.title, e.getAttribute('aria-label'), e.placeholder, e.alt].join(' '))
+                  .map(e => [e.title, e.getAttribute('aria-label'), e.placeholder,
+                    e.alt]
+                    .join(' '))
                ].join('\\n')"""
         )
         found = [s for s in self.english if s in text]
@@ -206,7 +208,7 @@ def test_an_editor_writes_previews_publishes_and_edits_the_calendar(
         f"Xem trước: the page opened {time.monotonic() - saved:.2f} s after the click"
     )
     assert preview.locator("h1").inner_text() == TITLE
-    assert preview.locator(f"img[src$='anh-hoi-nghi-tong-ket.png']").count() == 1
+    assert preview.locator("img[src$='anh-hoi-nghi-tong-ket.png']").count() == 1
     preview.close()
 
     # 5. Xuất bản: progress, then the published article's address.
