@@ -24,6 +24,7 @@ if $want_tests; then
     # The module's file, not `command -v nginx`: /usr/sbin is not on a user's PATH.
     [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(nginx libnginx-mod-http-brotli-static)
     command -v rsync >/dev/null || missing+=(rsync)
+    command -v openssl >/dev/null || missing+=(openssl)  # the editing server's TLS and logins
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Đang cài các gói hệ thống: ${missing[*]}"

@@ -360,9 +360,12 @@
   function publish(body) {
     body.textContent = "";
     var progress = element("p", { class: "desk-dialog__progress", text: "Đang xuất bản..." });
-    var log = element("pre", { class: "desk-dialog__log", tabindex: "0", "aria-label": "Tiến trình" });
-    body.appendChild(progress);
-    body.appendChild(log);
+    var problems = element("ul", { class: "desk-bar__problems" });
+    var log = element("pre", { class: "desk-dialog__log", tabindex: "0" });
+    var details = element("details", { class: "desk-dialog__details" }, [
+      element("summary", { text: "Chi tiết quá trình xuất bản" }), log,
+    ]);
+    [progress, problems, details].forEach(function (node) { body.appendChild(node); });
     fetch(API + "xuat-ban", {
       method: "POST",
       credentials: "same-origin",
@@ -371,14 +374,19 @@
     }).then(function (response) {
       return response.json().then(function (answer) {
         if (!response.ok && response.status !== 409) throw new Error(answer.error);
-        follow(progress, log);
+        follow(progress, problems, log);
       });
     }).catch(function (error) {
       progress.textContent = "Chưa xuất bản được: " + error.message;
     });
   }
 
-  function follow(progress, log) {
+  /* The lines of `sokhcn publish` that name a problem: "tệp:dòng: lỗi: ..." and "Lỗi: ...". */
+  function problemLines(lines) {
+    return lines.filter(function (line) { return /: lỗi: |^Lỗi: /.test(line); });
+  }
+
+  function follow(progress, problems, log) {
     fetch(API + "xuat-ban", { credentials: "same-origin", cache: "no-store" })
       .then(function (response) { return response.json(); })
       .then(function (state) {
@@ -386,22 +394,27 @@
         log.scrollTop = log.scrollHeight;
         if (state.running) {
           progress.textContent = "Đang xuất bản... " + (state.lines[state.lines.length - 1] || "");
-          window.setTimeout(function () { follow(progress, log); }, 500);
+          window.setTimeout(function () { follow(progress, problems, log); }, 500);
           return;
         }
         progress.textContent = "";
+        progress.setAttribute("role", "alert");
         if (state.code === 0) {
           progress.appendChild(element("strong", { text: "Đã xuất bản." }));
           if (state.address) {
             progress.appendChild(document.createTextNode(" Địa chỉ của bài: "));
             progress.appendChild(element("a", { href: state.address, target: "_blank", rel: "noopener", text: state.address }));
           }
-        } else {
-          progress.appendChild(element("strong", {
-            text: "Chưa xuất bản: cổng được giữ nguyên như cũ. Sửa các lỗi dưới đây rồi xuất bản lại.",
-          }));
+          return;
         }
-        progress.setAttribute("role", "alert");
+        progress.appendChild(element("strong", {
+          text: "Chưa xuất bản: cổng được giữ nguyên như cũ. Sửa các lỗi dưới đây rồi xuất bản lại.",
+        }));
+        problemLines(state.lines).forEach(function (line) {
+          problems.appendChild(element("li", {}, [element("p", {
+            class: "desk-bar__problem desk-bar__problem--loi", text: line,
+          })]));
+        });
       });
   }
 
