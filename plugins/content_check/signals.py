@@ -61,8 +61,10 @@ class ContentCheckGenerator(Generator):
         )
 
     def write_problems_json(self) -> None:
+        """The problems page's data, written with the page only (a build
+        without the page is a publish build)."""
         save_as = self.settings.get("CONTENT_PROBLEMS_JSON_SAVE_AS")
-        if save_as:
+        if save_as and self.settings.get("CONTENT_PROBLEMS_SAVE_AS"):
             text = problems_json(
                 self.context["CONTENT_PROBLEMS"],
                 self.context["CONTENT_PROBLEMS_SUMMARY"],

@@ -179,6 +179,5 @@ def test_publish_builds_write_no_problems_file(make_site):
         {"articles/a.md": "Title: A\nDate: 01/01/2020\nCategory: Thông báo\n\nA.\n"},
         LINKED_WEBSITES_FILE="",
         CONTENT_PROBLEMS_SAVE_AS="",
-        CONTENT_PROBLEMS_JSON_SAVE_AS="",
     )
     assert not site.exists("loi-noi-dung/loi.json")
