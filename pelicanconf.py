@@ -3,6 +3,7 @@
 SITENAME = "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
 SITENAME_EN = "Quang Ninh Department of Science and Technology"
 SITE_PARENT = "Ủy ban nhân dân tỉnh Quảng Ninh"
+SITE_PARENT_EN = "Quang Ninh Provincial People's Committee"
 SITESUBTITLE = "Cổng thông tin điện tử"
 SITE_DESCRIPTION = (
     "Tin tức, thông báo, văn bản chỉ đạo điều hành và hoạt động khoa học, "
@@ -30,15 +31,18 @@ PLUGINS = [
     "newsroom",
     "content_check",
     "sanitizer",
+    "article_text",
     "legacy_redirects",
     "linked_websites",
     "machine_readable",
     "work_calendar",
+    "official_documents",
     "date_archives",
     "related",
+    "english_pages",
     "search_index",
     "static_host",
-    "build_speed",
+    "pelican_adapter",
 ]
 # Preview builds list content problems on this page and link it from a banner.
 CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"
@@ -86,9 +90,13 @@ PREVIOUS_NEXT_SCOPE = "site"
 LINKED_WEBSITES_FILE = "data/website-lien-ket.md"
 LINKED_WEBSITES_SAVE_AS = "website-lien-ket/index.html"
 
-# Visit statistics (GoatCounter), e.g. "https://sokhcn.goatcounter.com" or a
-# self-hosted GoatCounter. Empty: no counting and the widget is hidden. Add the
-# host to the Content-Security-Policy's connect-src (deploy/nginx).
+# Visit statistics ("Thống kê truy cập"): the file the web server's timer writes
+# from its access log (deploy/visit-stats, docs/deploy.md), served by the same
+# host. The preview has no access log, so no widget; publishconf.py sets it.
+VISIT_STATS_PATH = ""
+# Or GoatCounter instead, e.g. "https://sokhcn.goatcounter.com" or a self-hosted
+# GoatCounter: then add its host to the Content-Security-Policy's connect-src
+# (deploy/nginx).
 GOATCOUNTER_URL = ""
 # The national EMC monitoring script (Circular 22/2023), loaded as an external
 # script, never inline. Empty: not loaded. Add its host to script-src.
@@ -121,6 +129,15 @@ CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
     "phone": "0203.3835.410",
     "email": "sokhcn@quangninh.gov.vn",
+}
+# The footer of the English pages (/en/, the english_pages plugin).
+CONTACT_EN = {
+    **CONTACT,
+    "address": (
+        "5th floor, Joint Office Building No. 3, Hong Gai Ward, "
+        "Quang Ninh Province, Viet Nam"
+    ),
+    "phone": "+84 203 3835 410",
 }
 
 # URLs: Vietnamese, readable, one folder per page. An article's slug is its file
@@ -156,6 +173,89 @@ YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
 # The work calendar (Lịch công tác): one Markdown file per ISO week.
 SCHEDULE_PATH = "schedule"
 SCHEDULE_INDEX_URL = "lich-cong-tac/"
+# Văn bản (documents database): one Markdown file per document under
+# content/van-ban/<year>/. A value not in these lists is an error in the
+# document, never a new value. Names must not contain a comma (it separates
+# several Lĩnh vực).
+DOCUMENTS_PATH = "van-ban"
+DOCUMENTS_URL = "van-ban/"
+DOCUMENT_URL = "van-ban/{year}/{slug}/"
+DOCUMENT_KINDS = [
+    "Nghị quyết",
+    "Quyết định",
+    "Kế hoạch",
+    "Thông báo",
+    "Công văn",
+    "Báo cáo",
+    "Chỉ thị",
+    "Hướng dẫn",
+    "Tờ trình",
+]
+DOCUMENT_ISSUERS = [
+    "Sở Khoa học và Công nghệ tỉnh Quảng Ninh",
+    "Ủy ban nhân dân tỉnh Quảng Ninh",
+    "Hội đồng nhân dân tỉnh Quảng Ninh",
+    "Bộ Khoa học và Công nghệ",
+    "Chính phủ",
+]
+DOCUMENT_SECTORS = [
+    "Khoa học và công nghệ",
+    "Đổi mới sáng tạo",
+    "Chuyển đổi số",
+    "Sở hữu trí tuệ",
+    "Tiêu chuẩn - Đo lường - Chất lượng",
+    "An toàn bức xạ và hạt nhân",
+    "Bưu chính - Viễn thông",
+    "Cải cách hành chính",
+    "Tổ chức cán bộ",
+    "Thanh tra - Pháp chế",
+    "Tài chính - Kế hoạch",
+]
+DOCUMENTS_RECENT_COUNT = 5
+# Drafts for comment that name no address take this one.
+DOCUMENTS_COMMENT_EMAIL = "sokhcn@quangninh.gov.vn"
+# "Tiếp cận thông tin" (Law on Access to Information 2016, Decree 13/2018):
+# the contact point, the request forms, and what the portal publishes.
+ACCESS_TO_INFORMATION_URL = "tiep-can-thong-tin/"
+ACCESS_TO_INFORMATION = {
+    "contact": {
+        "unit": "Văn phòng Sở Khoa học và Công nghệ",
+        "person": "Chánh Văn phòng Sở",
+        "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",
+        "phone": "0203.3835.410",
+        "email": "sokhcn@quangninh.gov.vn",
+        "hours": "Sáng từ 7 giờ 30 đến 11 giờ 30, chiều từ 13 giờ 30 đến 17 giờ, "
+        "thứ Hai đến thứ Sáu (trừ ngày lễ, Tết)",
+    },
+    "forms": [
+        (
+            "Phiếu yêu cầu cung cấp thông tin (công dân tự yêu cầu)",
+            "files/tiep-can-thong-tin/phieu-yeu-cau-cung-cap-thong-tin.pdf",
+        ),
+        (
+            "Phiếu yêu cầu cung cấp thông tin (qua người đại diện, người giám hộ)",
+            "files/tiep-can-thong-tin/phieu-yeu-cau-qua-nguoi-dai-dien.pdf",
+        ),
+    ],
+    # What the portal publishes, with where to find it (site paths or https).
+    "published": [
+        ("Chức năng, nhiệm vụ, quyền hạn của Sở", "chuc-nang-nhiem-vu/"),
+        ("Cơ cấu tổ chức", "co-cau-to-chuc/"),
+        ("Lãnh đạo Sở", "lanh-dao-so/"),
+        ("Văn bản do Sở ban hành hoặc tham mưu ban hành", "van-ban/"),
+        ("Dự thảo văn bản lấy ý kiến", "van-ban/tinh-trang/du-thao-lay-y-kien/"),
+        ("Lịch công tác của Lãnh đạo Sở", "lich-cong-tac/"),
+        ("Thông báo", "chuyen-muc/thong-bao/"),
+        ("Chỉ đạo điều hành", "chuyen-muc/chi-dao-dieu-hanh/"),
+        ("Đề tài, dự án khoa học và công nghệ", "chuyen-muc/de-tai-du-an/"),
+        ("Dữ liệu mở: văn bản (JSON)", "du-lieu/van-ban.json"),
+        ("Dữ liệu mở: tin bài (JSON)", "du-lieu/bai-viet.json"),
+        (
+            "Thủ tục hành chính (Cổng Dịch vụ công quốc gia)",
+            "https://dichvucong.gov.vn/",
+        ),
+    ],
+}
 SEARCH_SAVE_AS = "tim-kiem/index.html"
 SEARCH_INDEX_PATH = "tim-kiem/chi-muc"
 SITEMAP_SAVE_AS = "so-do-cong/index.html"
@@ -178,6 +278,7 @@ PAGINATED_TEMPLATES = {
     "author": None,
     "unit": None,
     "period_archives": None,
+    "documents": 20,
 }
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

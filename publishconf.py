@@ -20,6 +20,8 @@ SAFE_PUBLISH = True
 # Content-hashed CSS/JS names and gzip/brotli copies, for any static host or CDN.
 FINGERPRINT_ASSETS = True
 PRECOMPRESS = True
+# "Thống kê truy cập" from the server's access log (deploy/visit-stats).
+VISIT_STATS_PATH = "thong-ke/truy-cap.json"
 # No error page and no drafts on the public site.
 CONTENT_PROBLEMS_SAVE_AS = ""
 CONTENT_PROBLEMS_JSON_SAVE_AS = ""

@@ -6,8 +6,10 @@ any other target is handed to rsync.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 HELP = (
@@ -24,8 +26,15 @@ RSYNC_OPTIONS = [
     "--checksum",  # changed content, not changed timestamps, decides what moves
     "--delay-updates",  # new files appear together at the end
     "--delete-after",  # removed pages disappear last, after the new ones are in place
-    "--itemize-changes",
+    "--itemize-changes",  # one line per file sent or deleted, read by Transfer
+    "--stats",  # the number of files, for the summary
+    "--no-human-readable",  # numbers without digit grouping
+    "--8-bit-output",  # file names as they are, not \#ooo escapes
 ]
+# "<f+++++++++ name" (sent to a server), ">f.st...... name" (to a local folder)
+SENT_LINE = re.compile(r"[<>]f\S* (.+)")
+DELETED_LINE = re.compile(r"\*deleting +(.+)")
+FILES_STAT = re.compile(r"Number of files: \d+ \(reg: (\d+)")
 
 
 def add_arguments(parser) -> None:
@@ -79,7 +88,54 @@ def run(args) -> int:
     if shutil.which("rsync") is None:
         print("Lỗi: chưa cài rsync: sudo apt-get install rsync")
         return 2
-    result = subprocess.run(rsync_command(output, args.target, args.dry_run))
-    if result.returncode:
-        print(f"Lỗi: rsync dừng với mã {result.returncode}; máy chủ chưa thay đổi hết.")
-    return result.returncode
+    command = rsync_command(output, args.target, args.dry_run)
+    transfer = Transfer()
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, errors="replace"
+    ) as rsync:
+        for line in rsync.stdout:
+            transfer.read(line.rstrip("\n"))
+    if rsync.returncode:
+        print(f"Lỗi: rsync dừng với mã {rsync.returncode}; máy chủ chưa thay đổi hết.")
+    else:
+        print(transfer.summary(args.dry_run))
+    return rsync.returncode
+
+
+@dataclass
+class Transfer:
+    """rsync's itemized lines as Vietnamese lines, counted for a summary."""
+
+    sent: int = 0
+    deleted_files: int = 0
+    deleted_folders: int = 0
+    files: int = 0
+
+    def read(self, line: str) -> None:
+        if match := SENT_LINE.fullmatch(line):
+            self.sent += 1
+            print(f"tải lên  {match[1]}", flush=True)
+        elif match := DELETED_LINE.fullmatch(line):
+            if match[1].endswith("/"):
+                self.deleted_folders += 1
+            else:
+                self.deleted_files += 1
+            print(f"xoá      {match[1]}", flush=True)
+        elif match := FILES_STAT.match(line):
+            self.files = int(match[1])
+
+    def summary(self, dry_run: bool) -> str:
+        unchanged = max(self.files - self.sent, 0)
+        if not (self.sent or self.deleted_files or self.deleted_folders):
+            return (
+                f"Không có gì thay đổi: {unchanged} tệp trên máy chủ "
+                "đã giống bản xuất bản."
+            )
+        verb = "sẽ " if dry_run else "đã "
+        text = (
+            f"{verb.capitalize()}tải lên {self.sent} tệp, {unchanged} tệp không đổi, "
+            f"{verb}xoá {self.deleted_files} tệp"
+        )
+        if self.deleted_folders:
+            text += f" và {self.deleted_folders} thư mục"
+        return text + (". Chạy thử: chưa thay đổi gì." if dry_run else ".")

@@ -27,6 +27,7 @@ from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag, UnicodeDammit
 
+from commands.convert_legacy import decode as decode_legacy_bytes
 from commands.new_article import (
     InputError,
     free_name,
@@ -34,7 +35,16 @@ from commands.new_article import (
     match_category,
     unknown_category_message,
 )
-from vietnamese import fold, nfc, parse_date, slugify
+from vietnamese import (
+    ENCODING_NAMES,
+    convert_lines,
+    fold,
+    from_legacy,
+    legacy_lines,
+    nfc,
+    parse_date,
+    slugify,
+)
 
 HELP = "Nhập bài viết từ các trang đã lưu của cổng thông tin cũ."
 
@@ -468,11 +478,39 @@ def read_page(
 
 
 def decode_text(data: bytes, problems: Problems) -> str:
-    try:
-        return nfc(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
+    """The capture's text in Unicode, with text typed in a legacy font
+    (TCVN3, VNI) converted; a file that is not UTF-8 is the font's own bytes
+    when they read as such, else Windows-1258."""
+    text, utf8 = decode_legacy_bytes(data)
+    lines = text.splitlines()
+    if not utf8 and not legacy_lines(lines):
         problems.warn("tệp không phải UTF-8, đã đọc theo bảng mã Windows-1258.")
         return nfc(data.decode("cp1258", errors="replace"))
+    report_legacy(legacy_lines(lines), problems)
+    return "\n".join(convert_lines(lines))
+
+
+def report_legacy(hits: list[tuple[int, str]], problems: Problems) -> None:
+    for encoding in sorted({encoding for _, encoding in hits}):
+        count = sum(found == encoding for _, found in hits)
+        problems.warn(
+            f"{count} đoạn gõ bằng bảng mã cũ {ENCODING_NAMES[encoding]} đã được "
+            "chuyển sang Unicode; hãy đọc lại bài."
+        )
+
+
+def convert_legacy_strings(soup: BeautifulSoup, problems: Problems) -> None:
+    """Text typed in a legacy font, converted in place before anything is read
+    from the page (the byline and the lead are found by their letters)."""
+    strings = [
+        string
+        for string in soup.find_all(string=True)
+        if not isinstance(string, Comment) and string.parent.name not in SKIPPED_TAGS
+    ]
+    hits = legacy_lines([str(string) for string in strings])
+    for index, encoding in hits:
+        strings[index].replace_with(from_legacy(str(strings[index]), encoding))
+    report_legacy(hits, problems)
 
 
 def decode_html(data: bytes) -> str:
@@ -604,6 +642,7 @@ def read_html_page(
     problems: Problems,
 ) -> LegacyArticle:
     soup = BeautifulSoup(html, "html.parser")
+    convert_legacy_strings(soup, problems)
     title_element = find_part(soup, TITLE_IDS, TITLE_CLASSES) or soup.find("h1")
     title = one_line(title_element.get_text(" ")) if title_element else ""
     if not title:

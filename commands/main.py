@@ -11,6 +11,7 @@ SUBCOMMANDS = {
     "check": "check",
     "new": "new_article",
     "import": "import_legacy",
+    "convert": "convert_legacy",
     "deploy": "deploy",
     "publish": "publish",
     "serve": "serve",

@@ -59,7 +59,7 @@ ENGLISH_CONSOLE = (
     re.compile(r"^\s*--- AutoReload Mode"),
     re.compile(r"^-> Modified: "),
     re.compile(r"^Serving site at"),
-    # build_speed's time per phase names Pelican's generator classes: for the
+    # The build report's time per phase names Pelican's generator classes: for the
     # maintainers, who run pelican itself.
     re.compile(r"^Các bước lâu nhất:$"),
     re.compile(r"\b\w+Generator\b"),

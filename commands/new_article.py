@@ -8,6 +8,7 @@ existing file is never overwritten.
 from __future__ import annotations
 
 import argparse
+import ast
 import re
 import sys
 from datetime import datetime
@@ -35,9 +36,7 @@ class InputError(Exception):
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết")
-    parser.add_argument(
-        "--category", metavar="CHUYÊN_MỤC", help="chuyên mục (một trong CATEGORIES)"
-    )
+    parser.add_argument("--category", metavar="CHUYÊN_MỤC", help=category_help())
     parser.add_argument(
         "--tags", metavar="THẺ", help="các thẻ, cách nhau bằng dấu phẩy"
     )
@@ -66,6 +65,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TỆP",
         help="tệp cấu hình Pelican (mặc định: pelicanconf.py)",
     )
+
+
+def category_help(settings_path: str = "pelicanconf.py") -> str:
+    """The --category help with the categories of the settings file: read as
+    text, not run, since every `sokhcn` call builds every subcommand's help."""
+    try:
+        tree = ast.parse(Path(settings_path).read_text(encoding="utf-8"))
+        categories = next(
+            ast.literal_eval(node.value)
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and any(getattr(t, "id", None) == "CATEGORIES" for t in node.targets)
+        )
+    except (OSError, SyntaxError, ValueError, StopIteration):
+        return f"chuyên mục, một trong CATEGORIES của {settings_path}"
+    return "chuyên mục, một trong: " + "; ".join(categories)
 
 
 def run(args: argparse.Namespace) -> int:

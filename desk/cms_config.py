@@ -284,6 +284,13 @@ def pages(settings, folders: Folders) -> dict:
                 "default": settings.get("DEFAULT_LANG") or "vi",
             },
             {
+                "name": "translation",
+                "label": "Trang cùng nội dung ở ngôn ngữ kia",
+                "widget": "string",
+                "required": False,
+                "hint": "Tên tệp của trang kia, ví dụ gioi-thieu cho trang About us",
+            },
+            {
                 "name": "order",
                 "label": "Thứ tự trong danh mục",
                 "widget": "string",

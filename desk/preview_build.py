@@ -1,7 +1,7 @@
 """The preview's build loop: build, wait for a saved file, build again.
 
 Pelican's own autoreload loop, in Vietnamese: the same Pelican object rebuilds
-in one process, so build_speed's quick page for a saved article works as under
+in one process, so pelican_adapter's quick page for a saved article works as under
 `pelican --autoreload`. Each build's start and end are written to
 CACHE_PATH/desk/build-state.json, so the preview server knows when a page is
 up to date with its file. Run by the preview server as
@@ -79,7 +79,7 @@ def loop(settings_file: str, origin: str) -> None:
     watched = os.path.abspath(settings_file)
     while True:
         build_once(pelican, settings)
-        # By attribute: build_speed wraps it to catch files saved during a build.
+        # By attribute: pelican_adapter wraps it to catch files saved during a build.
         changed = {
             path
             for _, path in pelican_package.wait_for_changes(settings_file, settings)

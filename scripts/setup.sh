@@ -25,6 +25,10 @@ if $want_tests; then
     [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing+=(nginx libnginx-mod-http-brotli-static)
     command -v rsync >/dev/null || missing+=(rsync)
     command -v openssl >/dev/null || missing+=(openssl)  # the editing server's TLS and logins
+    # The server's visit statistics (deploy/visit-stats) count with GoAccess.
+    command -v goaccess >/dev/null || missing+=(goaccess)
+    # pdftotext reads the shipped sample documents back in the tests.
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
     echo "Đang cài các gói hệ thống: ${missing[*]}"

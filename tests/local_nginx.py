@@ -2,6 +2,8 @@
 
 A publish build of content/ with this server's origin, served by nginx with the
 deploy files as written: tests/test_nginx.py checks it, bench/lighthouse scores it.
+The site's access log and the visit statistics (deploy/visit-stats) are in the
+server's folder, counted once when it starts, as the server's timer would.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 DEPLOY = PROJECT / "deploy" / "nginx"
+VISIT_STATS = PROJECT / "deploy" / "visit-stats" / "visit_stats.py"
 
 
 def free_port() -> int:
@@ -52,6 +55,9 @@ def nginx_config(root: Path, output: Path, port: int) -> Path:
     site = site.replace("/srv/sokhcn/output", str(output))
     site = site.replace("/etc/nginx/snippets/sokhcn-headers.conf", str(headers))
     site = site.replace("listen 80;", f"listen 127.0.0.1:{port};")
+    site = site.replace("/var/log/nginx/sokhcn.access.log", str(root / "access.log"))
+    site = site.replace("/var/lib/sokhcn-visits", str(root / "visits"))
+    (root / "visits").mkdir(exist_ok=True)
     (root / "sokhcn.conf").write_text(site, encoding="utf-8")
     main = root / "nginx.conf"
     main.write_text(
@@ -92,6 +98,7 @@ def serving_publish_build(root: Path) -> Iterator[tuple[str, Path]]:
     server = subprocess.Popen([NGINX, "-c", str(config)])
     try:
         wait_for_port(server, port, root / "error.log")
+        count_visits(root)
         yield origin, output
     finally:
         server.terminate()
@@ -100,6 +107,12 @@ def serving_publish_build(root: Path) -> Iterator[tuple[str, Path]]:
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+def count_visits(root: Path, *options: str) -> None:
+    """One run of the server's visit statistics over this server's log."""
+    command = [sys.executable, str(VISIT_STATS), "--log", str(root / "access.log")]
+    run_or_explain([*command, "--state", str(root / "visits"), *options])
 
 
 def wait_for_port(server: subprocess.Popen, port: int, error_log: Path) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 import urllib.request
 
 import pytest
-from local_nginx import serving_publish_build
-from page_types import PAGE_TYPES
+from local_nginx import count_visits, serving_publish_build
+from page_types import PAGE_TYPES, SEED_URL
+from test_accessibility import ARTIFACTS, axe_violations
 
 
 @pytest.fixture(scope="module")
@@ -110,3 +112,70 @@ def test_every_page_type_works_under_the_policy(browser, nginx_site, name):
         assert page.evaluate("document.documentElement.dataset.textSize") == "1"
     assert problems == [], (name, problems)
     page.close()
+
+
+CHROME = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/131.0.{n}.0 Safari/537.36"
+)
+
+
+def visit_stats(base: str) -> dict:
+    status, headers, body = request(f"{base}/thong-ke/truy-cap.json")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    assert headers["Cache-Control"] == "no-cache"
+    assert "connect-src 'self'" in headers["Content-Security-Policy"]
+    return json.loads(body)
+
+
+@pytest.mark.browser
+def test_visit_statistics_from_nginx_log(browser, nginx_site):
+    """Requests to the real server land in its log; the server's statistics
+    count people opening pages, and the sidebar shows them under the policy."""
+    base, output = nginx_site
+    count_visits(output.parent)
+    before = visit_stats(base)
+    # Browsers new today (their own build numbers), a crawler, a script, and a
+    # browser that only fetched the stylesheet or a missing page.
+    agents = [CHROME.format(n=random.randrange(10**6)) for _ in range(4)]
+    request(f"{base}/", **{"User-Agent": agents[0]})
+    request(f"{base}/{SEED_URL}", **{"User-Agent": agents[1]})
+    request(f"{base}/{SEED_URL}", **{"User-Agent": agents[1]})
+    stylesheet = next((output / "theme/css").glob("site.*.css")).name
+    request(f"{base}/theme/css/{stylesheet}", **{"User-Agent": agents[2]})
+    request(f"{base}/khong-co/", **{"User-Agent": agents[3]})
+    request(f"{base}/", **{"User-Agent": "Mozilla/5.0 (compatible; Googlebot/2.1)"})
+    request(f"{base}/", **{"User-Agent": "curl/8.5.0"})
+    count_visits(output.parent)
+    after = visit_stats(base)
+    assert after["date"] == before["date"]
+    assert after["today"] - before["today"] == 2
+    assert after["total"] - before["total"] == 2
+
+    context = browser.new_context(user_agent=agents[0])  # counted already
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(m.text))
+    page.goto(f"{base}/", wait_until="networkidle")
+    widget = page.locator(".visit-counter")
+    assert widget.locator("h2").inner_text().strip().lower() == "thống kê truy cập"
+    today = widget.locator("[data-counter=today]")
+    page.wait_for_function("e => e.textContent !== '—'", arg=today.element_handle())
+    assert today.inner_text() == f"{after['today']:,}".replace(",", ".")
+    total = widget.locator("[data-counter=total]").inner_text()
+    assert total == f"{after['total']:,}".replace(",", ".")
+    page.goto(f"{base}/en/", wait_until="networkidle")
+    english = page.locator(".visit-counter")
+    assert english.locator("dt").all_inner_texts() == ["Today:", "Total visits:"]
+    assert problems == []
+    context.close()
+    # axe's script is injected inline, which the policy rightly refuses.
+    context = browser.new_context(user_agent=agents[0], bypass_csp=True)
+    page = context.new_page()
+    page.goto(f"{base}/", wait_until="networkidle")
+    page.wait_for_function(
+        "() => document.querySelector('[data-counter=total]').textContent !== '—'"
+    )
+    assert axe_violations(page) == []
+    page.locator(".visit-counter").screenshot(path=str(ARTIFACTS / "visit-counter.png"))
+    context.close()

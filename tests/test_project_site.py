@@ -11,6 +11,7 @@ SIDEBAR_ORDER = [
     "search-box",
     "hot-news",
     "featured-news",
+    "recent-documents",
     "work-calendar",
     "article-calendar",
     "linked-websites",
@@ -113,8 +114,8 @@ def test_static_and_english_pages(project_site):
         ), url
     for url in ("en/about-us/", "en/contact/"):
         page = project_site.soup(url)
-        assert page.select_one("article")["lang"] == "en"
-        assert page.select_one(".breadcrumb")["lang"] == "en"
+        assert page.html["lang"] == "en"
+        assert page.select_one(".breadcrumb")["aria-label"] == "Breadcrumb"
 
 
 def test_other_page_types_exist(project_site):
@@ -149,3 +150,17 @@ def test_content_volume(project_site):
     assert len(articles) >= 41
     categories = project_site.soup("chuyen-muc/").select("main .directory li")
     assert len(categories) >= 8
+
+
+def test_shipped_content_has_no_problem():
+    """The sample content builds without a single warning (an NFD article did)."""
+    from pelican.settings import read_settings
+
+    from conftest import PROJECT
+    from content_check import check_content
+
+    settings = read_settings(
+        str(PROJECT / "pelicanconf.py"), override={"PATH": str(PROJECT / "content")}
+    )
+    problems, files = check_content(settings)
+    assert files > 60 and [str(p) for p in problems] == []

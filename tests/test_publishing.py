@@ -99,11 +99,18 @@ def goatcounter():
 @pytest.mark.browser
 def test_visit_counter_counts_and_shows_numbers(browser, make_site):
     with goatcounter() as counter_url:
-        site = make_site(ARTICLE, LINKED_WEBSITES_FILE="", GOATCOUNTER_URL=counter_url)
+        # GoatCounter, when set, replaces the server's own statistics.
+        site = make_site(
+            ARTICLE,
+            LINKED_WEBSITES_FILE="",
+            GOATCOUNTER_URL=counter_url,
+            VISIT_STATS_PATH="thong-ke/truy-cap.json",
+        )
         with serving(site.output) as base:
             page = browser.new_page()
             page.goto(f"{base}/tin-tuc/2020/hoi-nghi/", wait_until="networkidle")
             widget = page.locator(".visit-counter")
+            assert widget.get_attribute("data-visit-stats") is None
             assert widget.locator('[data-counter="total"]').inner_text() == "18.663.365"
             assert widget.locator('[data-counter="today"]').inner_text() == "259"
             page.close()
@@ -122,4 +129,26 @@ def test_visit_counter_shows_a_dash_when_unreachable(browser, make_site):
         page.goto(f"{base}/", wait_until="networkidle")
         numbers = page.locator(".visit-counter dd").all_inner_texts()
         assert numbers == ["—", "—"]
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("date", "today"), [("2027-01-05", "259"), ("2027-01-04", "0")]
+)
+def test_server_statistics_of_another_day_show_none_today(
+    browser, make_site, date, today
+):
+    site = make_site(
+        ARTICLE, LINKED_WEBSITES_FILE="", VISIT_STATS_PATH="thong-ke/truy-cap.json"
+    )
+    stats = {"date": date, "today": 259, "total": 1866336, "updated": "…"}
+    (site.output / "thong-ke").mkdir()
+    (site.output / "thong-ke/truy-cap.json").write_text(json.dumps(stats), "utf-8")
+    with serving(site.output) as base:
+        page = browser.new_page()
+        page.clock.set_fixed_time("2027-01-04T18:30:00Z")  # 5 January in Vietnam
+        page.goto(f"{base}/", wait_until="networkidle")
+        numbers = page.locator(".visit-counter dd").all_inner_texts()
+        assert numbers == [today, "1.866.336"]
         page.close()

@@ -28,7 +28,7 @@ class FakeStdin:
         return self.tty
 
     def close(self) -> None:
-        """A forked build child (build_speed) closes its stdin."""
+        """A forked child of the build (multiprocessing) closes its stdin."""
 
 
 def run_new(tmp_path: Path, *argv: str) -> int:
@@ -289,3 +289,21 @@ def test_sokhcn_new_entry_point(tmp_path, no_tty, capsys):
     )  # fmt: skip
     assert code == 0
     assert article_file(tmp_path, 2024, "tin-moi").is_file()
+
+
+def test_help_lists_the_configured_categories(monkeypatch, capsys):
+    from commands.main import main
+
+    monkeypatch.chdir(Path(SETTINGS).parent)
+    monkeypatch.setenv("COLUMNS", "200")
+    with pytest.raises(SystemExit):
+        main(["new", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    categories = read_settings(SETTINGS)["CATEGORIES"]
+    assert "một trong: " + "; ".join(categories) in help_text
+    assert "CATEGORIES" not in help_text
+
+
+def test_help_without_a_settings_file_names_the_setting(tmp_path):
+    help_text = new_article.category_help(str(tmp_path / "pelicanconf.py"))
+    assert help_text.startswith("chuyên mục, một trong CATEGORIES của ")

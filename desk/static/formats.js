@@ -243,6 +243,7 @@
   var PAGE_FIELDS = [
     { key: "title", name: "Title", kind: TEXT },
     { key: "lang", name: "Lang", kind: TEXT, omit: "vi" },
+    { key: "translation", name: "Translation", kind: TEXT },
     { key: "order", name: "Order", kind: TEXT },
     { key: "summary", name: "Summary", kind: TEXT },
     { key: "draft", name: "Status", kind: STATUS }

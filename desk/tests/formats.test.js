@@ -24,6 +24,8 @@ function formatFor(file) {
   if (relative.startsWith("pages/")) return formats.page;
   if (relative.startsWith("schedule/")) return formats.schedule;
   if (relative === "data/website-lien-ket.md") return formats.links;
+  // Văn bản (official_documents) have no desk collection yet.
+  if (relative.startsWith("van-ban/")) return null;
   throw new Error(`no format for ${relative}`);
 }
 
@@ -37,7 +39,7 @@ function saveUnchanged(format, raw) {
 }
 
 test("every file in content/ is written back byte for byte when unchanged", () => {
-  const files = filesUnder(CONTENT);
+  const files = filesUnder(CONTENT).filter((file) => formatFor(file));
   assert.ok(files.length >= 60, `only ${files.length} files`);
   for (const file of files) {
     const raw = fs.readFileSync(file, "utf8");

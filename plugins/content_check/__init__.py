@@ -5,6 +5,7 @@ checks run in every build and in the `sokhcn check` command.
 """
 
 from .addresses import address_of
+from .legacy_font import LegacyFontProblem
 from .placeholder import PLACEHOLDER_BODY
 from .problems import Problem, format_summary
 from .signals import register
@@ -12,8 +13,9 @@ from .site import check_content
 
 __all__ = [
     "PLACEHOLDER_BODY",
-    "address_of",
+    "LegacyFontProblem",
     "Problem",
+    "address_of",
     "check_content",
     "format_summary",
     "register",

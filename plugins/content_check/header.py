@@ -7,6 +7,7 @@ so this reader follows the same rule and remembers where each field was.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import unicodedata
@@ -33,6 +34,7 @@ class SourceFile:
     fields: dict[str, Field] = field(default_factory=dict)
     repeated: list[Field] = field(default_factory=list)
     body_start: int = 1
+    digest: str = ""  # of the file's bytes
 
     @property
     def display(self) -> str:
@@ -54,10 +56,12 @@ class SourceFile:
         return list(enumerate(self.lines[start - 1 :], start=start))
 
 
-def read_source(path: Path, root: Path) -> SourceFile:
-    raw = path.read_text(encoding="utf-8-sig").splitlines()
+def read_source(path: Path, root: Path, data: bytes | None = None) -> SourceFile:
+    data = path.read_bytes() if data is None else data
+    raw = data.decode("utf-8-sig").splitlines()
     lines = [unicodedata.normalize("NFC", line) for line in raw]
     source = SourceFile(path, path.relative_to(root).as_posix(), lines, raw)
+    source.digest = hashlib.sha1(data).hexdigest()
     parse_header(source)
     return source
 

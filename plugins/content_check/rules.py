@@ -19,6 +19,7 @@ ARTICLE_FIELDS = {
 }  # fmt: skip
 PAGE_FIELDS = {
     "title", "slug", "order", "summary", "lang", "status", "modified", "legacyurl",
+    "translation",
 }  # fmt: skip
 STATUSES = {"published", "draft", "hidden"}
 LANGUAGES = {"vi", "en"}

@@ -7,8 +7,11 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from build_runtime import BuildCache
+
 from .problems import format_summary
 from .problems_file import problems_json, write_problems_json
+from .reported_once import already_reported, install
 from .site import check_content, stays_inside
 
 logger = logging.getLogger(__name__)
@@ -42,7 +45,10 @@ class ContentCheckGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        problems, file_count = check_content(self.settings)
+        cache = BuildCache(self.settings, "content-check")
+        problems, file_count = check_content(self.settings, cache)
+        cache.save()
+        already_reported.remember(problems, self.settings["PATH"])
         self.context["CONTENT_PROBLEMS"] = problems
         self.context["CONTENT_PROBLEMS_SUMMARY"] = report(problems, file_count)
 
@@ -78,5 +84,6 @@ def add_generator(_pelican):
 
 
 def register() -> None:
+    install()
     signals.content_object_init.connect(keep_inside_output)
     signals.get_generators.connect(add_generator)

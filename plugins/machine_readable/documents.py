@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from xml.sax.saxutils import escape
 
-from bs4 import BeautifulSoup
+from article_text import text_of
 
 
 def absolute(origin: str, url: str) -> str:
@@ -51,11 +51,6 @@ def robots_txt(origin: str, sitemap_path: str, export_path: str) -> str:
     )
 
 
-def plain_text(html: str) -> str:
-    text = BeautifulSoup(html or "", "html.parser").get_text()
-    return " ".join(text.split())
-
-
 def article_record(article, origin: str) -> dict:
     unit = getattr(article, "unit", None)
     return {
@@ -67,7 +62,7 @@ def article_record(article, origin: str) -> dict:
         "tags": [tag.name for tag in getattr(article, "tags", [])],
         "author": article.author.name if hasattr(article, "author") else None,
         "unit": unit.name if unit else None,
-        "summary": plain_text(article.summary),
+        "summary": text_of(article).summary,
         "image": absolute(origin, article.image)
         if getattr(article, "image", None)
         else None,

@@ -8,6 +8,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.writers import Writer
 
+import official_documents
+
 from . import documents
 
 
@@ -18,11 +20,14 @@ class MachineReadableGenerator(Generator):
         sitemap_path = settings.get("SITEMAP_XML_SAVE_AS", "sitemap.xml")
         export_path = settings.get("ARTICLES_JSON_SAVE_AS", "du-lieu/bai-viet.json")
         entries = documents.sitemap_entries(self.context)
+        entries += official_documents.sitemap_entries(self.context)
         self.write(sitemap_path, documents.sitemap_xml(origin, entries))
         self.write(
             "robots.txt", documents.robots_txt(origin, sitemap_path, export_path)
         )
         self.write(export_path, documents.articles_json(self.context, origin))
+        if path := official_documents.documents_json_path(self.context):
+            self.write(path, official_documents.documents_json(self.context, origin))
 
     def write(self, relative_path: str, text: str) -> None:
         path = os.path.join(self.output_path, relative_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -14,8 +13,6 @@ from pelican.utils import order_content
 from . import collections
 from .metadata import NewsroomMarkdownReader, end_of_day
 from .units import UnitsGenerator
-
-logger = logging.getLogger(__name__)
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
 
@@ -40,30 +37,13 @@ def enrich_article(content) -> None:
         describe_attachment(content, path)
         for path in content.metadata.get("attachments", [])
     ]
-    warn_unknown_category(content)
 
 
 def describe_attachment(article, path: str) -> dict:
+    """A missing file has no size; content_check reports it (once)."""
     full_path = os.path.join(article.settings["PATH"], path)
     size = os.path.getsize(full_path) if os.path.isfile(full_path) else None
-    if size is None:
-        logger.error(
-            "%s: không tìm thấy tệp đính kèm %s (hãy đặt tệp vào content/files)",
-            article.source_path,
-            path,
-        )
     return {"path": path, "name": os.path.basename(path), "size": size}
-
-
-def warn_unknown_category(article) -> None:
-    known = article.settings.get("CATEGORIES") or []
-    category = getattr(article, "category", None)
-    if known and category is not None and category.name not in known:
-        logger.error(
-            '%s: chuyên mục "%s" không có trong CATEGORIES của pelicanconf.py',
-            article.source_path,
-            category.name,
-        )
 
 
 def build_time(settings) -> datetime:

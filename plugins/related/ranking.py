@@ -25,27 +25,26 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime
 from itertools import chain, islice
 from operator import itemgetter
 
-from build_speed import map_on_every_core
+from article_text import ArticleText
+from build_runtime import on_every_core
 
 from .terms import tag_key, weighted_frequencies
 
 
 @dataclass(frozen=True)
 class Document:
-    """What ranking needs to know about one article (plain text, not HTML)."""
+    """What ranking needs to know about one article: its text stage."""
 
     path: str  # relative to the content folder: unique, used for ties
     date: datetime
     category: str
-    title: str
-    lead: str = ""
-    body: str = ""
+    text: ArticleText
     tags: tuple[str, ...] = ()
 
 
@@ -76,7 +75,7 @@ class Options:
     # Below this (content and tags), an article is not related.
     min_score: float = 0.03
     # Only the start of a long body counts: news put the subject first.
-    body_chars: int = 5000
+    body_syllables: int = 1100
 
     @classmethod
     def from_settings(cls, settings: Mapping) -> Options:
@@ -100,26 +99,20 @@ def rank_related(
     documents: Sequence[Document],
     options: Options = Options(),
     pinned: Mapping[int, Sequence[int]] | None = None,
-    text_of: Callable[[int], tuple[str, str]] | None = None,
 ) -> list[list[int]]:
     """For each document, the indices of its related documents, best first.
 
     `pinned` maps a document to the ones an editor chose (`Related:`): they
     come first, in their order, and the ranked ones fill up to `count`. A
     document related to nothing (and with nothing pinned) gets the newest
-    documents of its category. `text_of(i)`, if given, makes the lead and
-    body of document `i` when they are needed (once), so that the text of
-    every article is never held at once.
+    documents of its category.
     """
     pinned = pinned or {}
     # Work in one canonical order so that the input order changes nothing.
     order = sorted(range(len(documents)), key=lambda i: documents[i].path)
     canonical = [documents[i] for i in order]
     position = {original: new for new, original in enumerate(order)}
-    text_at = None
-    if text_of is not None:
-        text_at = lambda doc: text_of(order[doc])  # noqa: E731
-    index = build_index(canonical, options, text_at)
+    index = build_index(canonical, options)
     newest = newest_first(canonical)
     rank = [0] * len(canonical)
     for place, doc in enumerate(newest):
@@ -138,30 +131,22 @@ def rank_related(
     return results
 
 
-def build_index(
-    documents: Sequence[Document],
-    options: Options,
-    text_of: Callable[[int], tuple[str, str]] | None = None,
-) -> Index:
-    """`text_of(i)`: the (lead, body) of document `i`, if not in the documents."""
-    if text_of is None:
-        text_of = lambda doc: (documents[doc].lead, documents[doc].body)  # noqa: E731
-
+def build_index(documents: Sequence[Document], options: Options) -> Index:
     def term_counts(doc: int) -> tuple[tuple[str, ...], array]:
         # A tuple of terms and an array of counts: a third of a Counter's
         # memory, until they are weighed.
-        lead, body = text_of(doc)
+        text = documents[doc].text
         counts = weighted_frequencies(
             [
-                (documents[doc].title, options.title_weight),
-                (lead, options.lead_weight),
-                (body[: options.body_chars], 1),
+                (text.title_terms, options.title_weight, None),
+                (text.lead_terms, options.lead_weight, None),
+                (text.body_terms, 1, options.body_syllables),
             ]
         )
         return tuple(counts), array("I", counts.values())
 
-    # Reading the terms of every article is most of the work: on every core.
-    frequencies: list = map_on_every_core(term_counts, range(len(documents)))
+    # Counting the terms of every article is most of the work: on every core.
+    frequencies: list = on_every_core(term_counts, range(len(documents)))
     document_frequency: Counter = Counter()
     for terms, _counts in frequencies:
         document_frequency.update(terms)

@@ -8,44 +8,22 @@ from collections.abc import Mapping, Sequence
 from pelican import signals
 from pelican.generators import Generator
 
-from build_speed import call_in_child
+from article_text import text_of
+from build_runtime import in_child
 
 from .chronology import other_news, previous_next
 from .overrides import Catalogue, resolve
 from .ranking import Document, Options, rank_related
-from .terms import plain_text
 
 
-def document_from_article(article, with_text: bool = True) -> Document:
-    """The plain text and facts of a Pelican article that ranking uses;
-    without the lead and body text if ``with_text`` is false."""
-    lead, body = text_of_article(article) if with_text else ("", "")
+def document_from_article(article) -> Document:
+    """The facts and text stage of a Pelican article that ranking uses."""
     return Document(
         path=source_key(article),
         date=article.date,
         category=article.category.name,
-        title=article.title,
-        lead=lead,
-        body=body,
+        text=text_of(article),
         tags=tuple(tag.name for tag in getattr(article, "tags", None) or ()),
-    )
-
-
-def text_of_article(article) -> tuple[str, str]:
-    """Plain text of the written lead (only a written one) and of the body."""
-    lead = article.metadata.get("summary") or ""
-    # The rendered body before Pelican fills in {filename} links: cheaper,
-    # and the links' text is all that counts here.
-    return plain_text(str(lead)), plain_text(article._content or "")
-
-
-def rank_articles(
-    articles: Sequence, documents: Sequence[Document], options: Options, pinned
-) -> list[list[int]]:
-    """``documents`` without their text: each article's text is made when the
-    ranking reads it, then let go."""
-    return rank_related(
-        documents, options, pinned, lambda i: text_of_article(articles[i])
     )
 
 
@@ -55,16 +33,15 @@ def source_key(content) -> str:
 
 def attach_related(articles: Sequence, context: Mapping, settings: Mapping) -> None:
     """Set related_articles, other_news, previous_article and next_article."""
-    documents = [document_from_article(a, with_text=False) for a in articles]
+    documents = [document_from_article(a) for a in articles]
     catalogue = catalogue_of(documents, context, settings)
     pinned = {i: resolve(article, catalogue) for i, article in enumerate(articles)}
     for draft in unpublished_articles(context):
         resolve(draft, catalogue)  # report broken references before publishing
-    # In a child process: the articles' plain text and the ranking's term
-    # tables (about 20 MB a thousand articles) would otherwise stay with the
-    # build until it ends.
+    # In a child process: the ranking's term tables (about 20 MB a thousand
+    # articles) would otherwise stay with the build until it ends.
     options = Options.from_settings(settings)
-    related = call_in_child(rank_articles, articles, documents, options, pinned)
+    related = in_child(rank_related, documents, options, pinned)
     older = other_news(documents, int(settings.get("OTHER_NEWS_COUNT", 6)))
     scope = settings.get("PREVIOUS_NEXT_SCOPE", "site")
     neighbours = previous_next(documents, scope)

@@ -1,13 +1,13 @@
-"""Safe publish: build into a temporary folder, swap it in only when nothing failed.
+"""Safe publish: every build writes into a new folder that replaces the served
+one in one step (Linux renameat2), so a reader never sees half a site.
 
-Active when the settings say `SAFE_PUBLISH = True` (publishconf.py), so it holds
-for a plain `pelican content -s publishconf.py`. With `SYNC_OUTPUT = True`
-instead (pelicanconf.py, the preview), every build also goes to a temporary
-folder, and then only the files that changed are moved into the served folder.
+With `SAFE_PUBLISH = True` (publishconf.py) a build that logged an error is
+thrown away and the published site is kept; this holds for a plain
+`pelican content -s publishconf.py`. With `SYNC_OUTPUT = True` (pelicanconf.py,
+the preview) the new folder replaces the served one, problems or not.
 """
 
 from .signals import PublishAborted, register
 from .swap import swap_directories
-from .sync import sync_into
 
-__all__ = ["PublishAborted", "register", "swap_directories", "sync_into"]
+__all__ = ["PublishAborted", "register", "swap_directories"]

@@ -1,29 +1,28 @@
-"""Redirect the build to a temporary folder; publish it only if it is clean
-(SAFE_PUBLISH), or bring the served folder up to date with it (SYNC_OUTPUT)."""
+"""Every build writes into a new folder beside the served one, which it then
+replaces in one step: a reader never sees half a site. With SAFE_PUBLISH (the
+published site), a build that logged an error is thrown away instead, and
+the published site stays as it was. With SYNC_OUTPUT (the preview), the new
+folder replaces the served one problems or not: the preview shows them.
+"""
 
 from __future__ import annotations
 
 import atexit
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
 
 from pelican import signals
-from pelican.log import console
-
-from vietnamese import format_number
 
 from .swap import building_folder_name, remove_abandoned_builds, swap_directories
-from .sync import sync_into
 
 logger = logging.getLogger(__name__)
 
-
 # The swap happens after Pelican.run() returns, so it follows every `finalized`
-# receiver whatever their order (blinker does not order the receivers of one
-# signal). Other plugins write to pelican.output_path / generator.output_path,
-# never to a path captured before `initialized`.
+# receiver whatever their order. Other plugins write to pelican.output_path /
+# generator.output_path, never to a path captured before the build runs.
 
 
 class PublishAborted(RuntimeError):
@@ -39,50 +38,14 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-class SafePublish:
-    """State of one publish build: where it writes and what went wrong."""
+class NewFolderBuild:
+    """One build of the served folder (the preview server runs many)."""
 
-    def __init__(self, pelican):
-        self.published = Path(pelican.output_path).resolve()
-        self.published.parent.mkdir(parents=True, exist_ok=True)
-        remove_abandoned_builds(self.published)
-        self.building = Path(
-            tempfile.mkdtemp(
-                prefix=building_folder_name(self.published), dir=self.published.parent
-            )
-        )
-        self.errors = ErrorCounter()
-        logging.getLogger().addHandler(self.errors)
-        atexit.register(self.discard)
-        pelican.output_path = str(self.building)
-        pelican.settings["OUTPUT_PATH"] = str(self.building)
-
-    def finish(self) -> None:
-        logging.getLogger().removeHandler(self.errors)
-        if self.errors.count:
-            self.discard()
-            raise PublishAborted(
-                f"Có {self.errors.count} lỗi: không xuất bản, giữ nguyên bản cũ "
-                f"ở {self.published}. Hãy sửa các lỗi ở trên rồi chạy lại."
-            )
-        swap_directories(self.building, self.published)
-        atexit.unregister(self.discard)
-        logger.info("Đã xuất bản vào %s", self.published)
-
-    def discard(self) -> None:
-        shutil.rmtree(self.building, ignore_errors=True)
-
-
-class SyncedOutput:
-    """Every build (each rebuild of the preview server too) writes to a new
-    temporary folder; then only what changed is moved into the served folder,
-    problems or not, and files no longer made are removed."""
-
-    def __init__(self, pelican):
+    def __init__(self, pelican, strict: bool):
         self.pelican = pelican
+        self.strict = strict
         self.served = Path(pelican.output_path).resolve()
-        self.keep = frozenset(pelican.settings.get("OUTPUT_RETENTION") or ())
-        remove_abandoned_builds(self.served)
+        self.keep = tuple(pelican.settings.get("OUTPUT_RETENTION") or ())
 
     def _point_to(self, folder: Path) -> None:
         self.pelican.output_path = str(folder)
@@ -90,41 +53,47 @@ class SyncedOutput:
 
     def run(self, build) -> None:
         self.served.parent.mkdir(parents=True, exist_ok=True)
-        building = Path(
-            tempfile.mkdtemp(
-                prefix=building_folder_name(self.served), dir=self.served.parent
-            )
-        )
+        remove_abandoned_builds(self.served)
+        prefix = building_folder_name(self.served)
+        building = Path(tempfile.mkdtemp(prefix=prefix, dir=self.served.parent))
+        discard = lambda: shutil.rmtree(building, ignore_errors=True)  # noqa: E731
+        atexit.register(discard)
+        errors = ErrorCounter()
+        logging.getLogger().addHandler(errors)
         self._point_to(building)
         try:
             build()
-            summary = sync_into(building, self.served, self.keep)
+            if self.strict and errors.count:
+                raise PublishAborted(
+                    f"Có {errors.count} lỗi: không xuất bản, giữ nguyên bản cũ ở "
+                    f"{self.served}. Hãy sửa các lỗi ở trên rồi chạy lại."
+                )
+            self._retain(building)
+            os.chmod(building, 0o755)  # mkdtemp's folder is its owner's alone
+            swap_directories(building, self.served)
         finally:
+            logging.getLogger().removeHandler(errors)
             self._point_to(self.served)
-            shutil.rmtree(building, ignore_errors=True)
-        console.print(
-            f"Đã cập nhật {self.served}: {format_number(summary.changed)} tệp mới "
-            f"hoặc đã đổi, {format_number(summary.unchanged)} tệp giữ nguyên, "
-            f"xoá {format_number(summary.removed)} mục cũ.",
-            markup=False,
-            highlight=False,
-        )
+            discard()
+            atexit.unregister(discard)
+        if self.strict:
+            logger.info("Đã xuất bản vào %s", self.served)
+
+    def _retain(self, building: Path) -> None:
+        """OUTPUT_RETENTION (such as ".git") moves into the new folder."""
+        for name in self.keep:
+            old = self.served / name
+            if old.exists() and not (building / name).exists():
+                os.replace(old, building / name)
 
 
 def start(pelican) -> None:
-    if not pelican.settings.get("SAFE_PUBLISH"):
-        if pelican.settings.get("SYNC_OUTPUT"):
-            synced, build = SyncedOutput(pelican), pelican.run
-            pelican.run = lambda: synced.run(build)
+    settings = pelican.settings
+    if not (settings.get("SAFE_PUBLISH") or settings.get("SYNC_OUTPUT")):
         return
-    publish = SafePublish(pelican)
+    new_folder = NewFolderBuild(pelican, strict=bool(settings.get("SAFE_PUBLISH")))
     build = pelican.run
-
-    def build_then_publish():
-        build()
-        publish.finish()
-
-    pelican.run = build_then_publish
+    pelican.run = lambda: new_folder.run(build)
 
 
 def register() -> None:

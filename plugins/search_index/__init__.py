@@ -1,20 +1,17 @@
-"""Search index: a static, sharded index of the rendered articles for search.js.
+"""Search index: a static, sharded index of the articles' text for search.js.
 
 The browser client is theme/static/js/search.js (with vntext.js); the search page
 is theme/templates/search.html. See README.md for the file formats and ranking.
 """
 
 from .builder import Document, IndexOptions, build_index
-from .extract import extract_article
 from .generator import register
-from .terms import document_keys, group_of, hash_key, parse_query
+from .terms import group_of, hash_key, parse_query
 
 __all__ = [
     "Document",
     "IndexOptions",
     "build_index",
-    "document_keys",
-    "extract_article",
     "group_of",
     "hash_key",
     "parse_query",

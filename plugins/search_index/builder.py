@@ -1,34 +1,32 @@
-"""Build the search index from rendered article pages.
+"""Build the search index from the text stage of each article.
 
 Documents are numbered newest first, so a date range is a range of ids and
 "newest first" is ascending id order. Each key (folded syllable or adjacent pair)
 gets a postings list with a quantised BM25 score per document; the accented forms
 of each syllable get their own lists for the exact-diacritic boost.
 
-Big sites are indexed by several processes, each over a contiguous run of
-documents; the runs' postings join end to end, so merging costs one varint per
-key, not one per posting.
+Documents are indexed in runs of whole months, on every core; the runs'
+postings join end to end, so merging costs one varint per key, not one per
+posting. A run whose articles did not change comes from the build's cache.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import math
-import multiprocessing
-import os
+import pickle
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
-from build_speed import frozen_heap, may_fork
+from article_text import ArticleText, terms_of
+from build_runtime import BuildCache, on_every_core
 from vietnamese import fold
 
-from .extract import clean, extract_article, shorten
 from .index_format import (
     compress,
     id_list,
@@ -37,8 +35,7 @@ from .index_format import (
     read_varint,
     varint,
 )
-from .partial_cache import PartialCache, runs_by_month
-from .terms import document_keys, group_of, hash_key
+from .terms import group_of, hash_key
 
 FORMAT_VERSION = 1
 META = "meta.bin"
@@ -51,21 +48,27 @@ K1, B = 1.2, 0.75
 # collection statistics are known.
 TF_STEPS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 17, 20, 25, 32, 40)
 _TF_CODE = [16 * max(0, sum(s <= tf for s in TF_STEPS) - 1) for tf in range(41)]
-SMALL_SITE = 1500
 UNINFORMATIVE_PAIR = 0.9  # below this many articles one process is faster
+
+
+EXCERPT_LENGTH = 220
+EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
 class Document:
-    """One article to index: its rendered page and what the page cannot tell."""
+    """One article to index: its text, and what the text does not tell."""
 
     url: str
-    html_path: str
     day: int  # local calendar day, days since 1970-01-01
     category: int  # index in the category list, -1 for none
-    title: str  # metadata title, used if the page has no title element
+    text: ArticleText
     extra: str = ""  # tags, author and unit: searchable, not shown
-    source: str = ""  # source file, for error messages
+
+    def key(self) -> str:
+        """Changes whenever what indexing reads does."""
+        facts = [self.url, self.day, self.category, self.extra, self.text.digest()]
+        return json.dumps(facts, ensure_ascii=False)
 
 
 @dataclass
@@ -75,9 +78,9 @@ class IndexOptions:
     docs_per_file: int = 1  # result records per file
     precision: float = 0.25  # largest rounding error of a posting's score
     pair_levels: int = 4  # pairs only boost phrases: a few score steps do
-    processes: int = 0  # 0: one per CPU (at most 4) for big sites
-    # With a cache: whole months, at least this many documents a run. Bigger
-    # runs merge quicker; smaller ones make a rebuild index fewer again.
+    processes: int = 0  # 0: one per core, at most four
+    # Whole months, at least this many documents a run. Bigger runs merge
+    # quicker; smaller ones make a rebuild index fewer again.
     run_documents: int = 300
 
 
@@ -87,8 +90,6 @@ class IndexSummary:
     keys: int = 0
     files: int = 0
     bytes: int = 0
-    missing_titles: list[str] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
 
 
 def length_bucket(length: int) -> int:
@@ -115,42 +116,32 @@ class PartialIndex:
         self.postings: dict[str, list] = {}
         self.records: list[list] = []
         self.lengths = [0] * 16
-        self.unreadable: list[str] = []
-        self.missing_titles: list[str] = []
 
     def add_document(self, document: Document) -> None:
-        try:
-            html = Path(document.html_path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            self.unreadable.append(document.source or document.html_path)
-            return
-        text = extract_article(html)
-        if not text.found_title:
-            self.missing_titles.append(document.source or document.html_path)
-        title = text.title or clean(document.title)
+        text = document.text
         fields = (
-            (TITLE_WEIGHT, title),
-            (LEAD_WEIGHT, text.lead),
-            (BODY_WEIGHT, text.body),
-            (EXTRA_WEIGHT, clean(document.extra)),
+            (TITLE_WEIGHT, text.title_terms),
+            (LEAD_WEIGHT, text.lead_terms),
+            (BODY_WEIGHT, text.body_terms),
+            (EXTRA_WEIGHT, terms_of(document.extra)),
         )
         keys: list[str] = []
         forms: set[str] = set()
         length = 0
-        for weight, field_text in fields:
-            exact, folded, pairs = document_keys(field_text)
-            length += len(folded)
-            keys += (folded + pairs) * weight
-            forms.update(e for e, f in zip(exact, folded, strict=True) if e != f)
+        for weight, terms in fields:
+            syllables = terms.syllables()
+            length += len(syllables)
+            keys += (syllables + terms.pairs()) * weight
+            forms |= terms.forms()
         counts = Counter(keys)
         for form in forms:
             counts[FORM_MARK + form] = 0
         dl_bucket = length_bucket(length)
         self.lengths[dl_bucket] += 1
         self._add_postings(counts, dl_bucket)
-        excerpt = text.excerpt or shorten(title, 160)
+        excerpt = shorten(text.lead or text.body or text.title, EXCERPT_LENGTH)
         self.records.append(
-            [title, document.url, document.day, document.category, excerpt]
+            [text.title, document.url, document.day, document.category, excerpt]
         )
 
     def _add_postings(self, counts: Counter, dl_bucket: int) -> None:
@@ -195,8 +186,6 @@ class PartialIndex:
             mine[2] = offset + last
         self.records += later.records
         self.lengths = [a + b for a, b in zip(self.lengths, later.lengths, strict=True)]
-        self.unreadable += later.unreadable
-        self.missing_titles += later.missing_titles
 
 
 def index_run(documents: list[Document]) -> PartialIndex:
@@ -389,106 +378,82 @@ def write_files(target: Path, files: dict[str, bytes]) -> None:
         )
 
 
-def process_count(options: IndexOptions, documents: int) -> int:
-    if options.processes:
-        return options.processes
-    return 1 if documents < SMALL_SITE else min(4, os.cpu_count() or 1)
+def shorten(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-–") + "…"
 
 
-def index_runs(runs: list[list[Document]], processes: int) -> Iterator[PartialIndex]:
-    """Each run's postings, in order, on ``processes`` processes when there
-    are several; each is yielded as soon as it is ready, so the caller can
-    merge it and let it go."""
-    return in_pool(index_run, runs, processes)
+def month_of(day: int) -> int:
+    moment = EPOCH + timedelta(days=day)
+    return moment.year * 12 + moment.month - 1
 
 
-def in_pool(function, runs: list, processes: int) -> Iterator:
-    """``function(run)`` of each run, in order, yielded as soon as ready."""
-    if processes <= 1 or len(runs) < 2:
-        yield from map(function, runs)
-        return
-    # fork is quick, but unsafe once other threads run (a preview server's).
-    method = "fork" if may_fork() else "spawn"
-    context = multiprocessing.get_context(method)
-    with frozen_heap(), ProcessPoolExecutor(processes, mp_context=context) as pool:
-        yield from pool.map(function, runs)
+def runs_by_month(documents: list[Document], at_least: int) -> list[list[Document]]:
+    """Consecutive documents (newest first) cut into runs of whole months, each
+    of at least ``at_least`` documents but the newest. Runs are counted from
+    the oldest month, so a new article changes only the newest run."""
+    months: list[list] = []
+    last = None
+    for document in reversed(documents):
+        month = month_of(document.day)
+        if month != last:
+            months.append([])
+            last = month
+        months[-1].append(document)
+    runs: list[list] = [[]]
+    for month in months:
+        if len(runs[-1]) >= at_least:
+            runs.append([])
+        runs[-1] += month
+    return [run[::-1] for run in reversed(runs) if run]
 
 
-def even_runs(documents: list[Document], processes: int) -> list[list[Document]]:
-    """More runs than processes keeps every core busy to the end."""
-    if processes <= 1:
-        return [documents]
-    size = max(1, -(-len(documents) // (processes * 4)))
-    return [documents[i : i + size] for i in range(0, len(documents), size)]
-
-
-def merged(partials: Iterable[PartialIndex]) -> PartialIndex:
-    """One index of the runs, in order (the first run's lists grow in place).
-    Each later run is let go once merged."""
-    index = None
-    for partial in partials:
-        if index is None:
-            index = partial
-        else:
-            index.extend(partial)
-    return index if index is not None else PartialIndex()
+def run_key(run: list[Document]) -> str:
+    digest = hashlib.sha1()
+    for document in run:
+        digest.update(document.key().encode("utf-8"))
+    return digest.hexdigest()
 
 
 def index_documents(
-    documents: list[Document], options: IndexOptions, cache: PartialCache | None = None
+    documents: list[Document], options: IndexOptions, cache: BuildCache | None = None
 ) -> PartialIndex:
-    processes = process_count(options, len(documents))
-    if cache is None:
-        return merged(index_runs(even_runs(documents, processes), processes))
+    """The postings of every run, merged in order: the cached runs as they
+    are, the others indexed on every core."""
     runs = runs_by_month(documents, options.run_documents)
-    # The workers also digest the pages for the keys and save the new runs:
-    # both read or write every run once, and were half of a clean build's
-    # index time in this process.
-    answers = in_pool(functools.partial(indexed_unless_kept, cache), runs, processes)
-    index = merged(_kept_or_new(answers, runs, cache))
-    cache.forget_old()
+    keys = [run_key(run) for run in runs]
+    # Kept pickled: merging changes a run's lists in place.
+    kept = [cache.get(key) if cache else None for key in keys]
+    missing = [i for i, pickled in enumerate(kept) if pickled is None]
+    fresh = on_every_core(
+        lambda i: pickle.dumps(index_run(runs[i]), pickle.HIGHEST_PROTOCOL),
+        missing, options.processes, share_from=2,
+    )  # fmt: skip
+    for i, pickled in zip(missing, fresh, strict=True):
+        kept[i] = pickled
+        if cache is not None:
+            cache.put(keys[i], pickled)
+    index = PartialIndex()
+    for pickled in kept:
+        index.extend(pickle.loads(pickled))
     return index
 
 
-def indexed_unless_kept(cache: PartialCache, run: list[Document]):
-    """(key, postings) of a run, saved in the cache; (key, None) if the cache
-    has the run already."""
-    key = cache.key(run)
-    if cache.has(key):
-        return key, None
-    partial = index_run(run)
-    cache.save(key, partial)
-    return key, partial
-
-
-def _kept_or_new(answers, runs, cache: PartialCache):
-    """Each run's postings in order, loaded from the cache when the worker
-    did not index it. One run at a time is held in memory."""
-    for (key, partial), run in zip(answers, runs, strict=True):
-        cache.used.append(key)  # workers' records of use stay in the workers
-        if partial is None:
-            partial = cache.load(key)
-        if partial is None:  # the cached file went bad since it was seen
-            partial = index_run(run)
-            cache.save(key, partial)
-        yield partial
-
-
 def build_index(
-    documents: Iterable[Document],
+    documents: list[Document],
     categories: list[tuple[str, str]],
     target: Path,
     options: IndexOptions | None = None,
-    cache_folder: Path | None = None,
+    cache: BuildCache | None = None,
 ) -> IndexSummary:
-    """Write the index of ``documents`` (newest first) into the folder ``target``.
-
-    With ``cache_folder``, each month's postings are kept there, and a month
-    whose articles did not change is not indexed again."""
+    """Write the index of ``documents`` (newest first) into the folder ``target``."""
     options = options or IndexOptions()
-    documents = list(documents)
-    cache = PartialCache(cache_folder) if cache_folder else None
-    index = index_documents(documents, options, cache)
+    index = index_documents(list(documents), options, cache)
     files = IndexWriter(index, categories, options).files()
     write_files(target, files)
     return IndexSummary(
@@ -496,6 +461,4 @@ def build_index(
         keys=len(index.postings),
         files=len(files),
         bytes=sum(map(len, files.values())),
-        missing_titles=index.missing_titles,
-        unreadable=index.unreadable,
     )

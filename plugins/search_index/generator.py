@@ -1,9 +1,8 @@
-"""The Pelican side: index the rendered articles once they are written."""
+"""The Pelican side: index every published article's text."""
 
 from __future__ import annotations
 
 import logging
-import os
 import time
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from build_speed import call_in_child
+from article_text import text_of
+from build_runtime import BuildCache, in_child
 
 from .builder import Document, IndexOptions, build_index
 
@@ -24,11 +24,6 @@ DEFAULTS = {
     "SEARCH_INDEX_DOCS_PER_FILE": IndexOptions.docs_per_file,
     "SEARCH_INDEX_PROCESSES": IndexOptions.processes,
     "SEARCH_INDEX_RUN_DOCUMENTS": IndexOptions.run_documents,
-    # Each month's postings are kept in CACHE_PATH/search_index between builds.
-    "SEARCH_INDEX_CACHE": True,
-    # From this many articles the index is built in a fresh Python process:
-    # memory matters more than the second it takes to start.
-    "SEARCH_INDEX_FRESH_PROCESS_FROM": 2000,
 }
 EPOCH = date(1970, 1, 1)
 
@@ -56,21 +51,28 @@ def searchable_extra(article) -> str:
     return " · ".join(parts)
 
 
-def document_of(article, output_path: str, category_index: dict[str, int]) -> Document:
+def document_of(article, category_index: dict[str, int]) -> Document:
     category = getattr(article, "category", None)
     return Document(
         url=article.url,
-        html_path=os.path.join(output_path, article.save_as),
         day=(article.date.date() - EPOCH).days,
         category=category_index.get(category.slug, -1) if category else -1,
-        title=article.title,
+        text=text_of(article),
         extra=searchable_extra(article),
-        source=article.relative_source_path or article.source_path,
     )
 
 
+def index_site(documents, categories, target, options, settings):
+    """In a child process: the postings (about 30 MB a thousand articles)
+    would otherwise stay with the build."""
+    cache = BuildCache(settings, "search-index")
+    summary = build_index(documents, categories, target, options, cache)
+    cache.save()
+    return summary
+
+
 class SearchIndexGenerator(Generator):
-    """Runs after the article pages are written: reads them back from output/."""
+    """Indexes the published articles' text into the output folder."""
 
     def generate_output(self, writer) -> None:
         settings = {**DEFAULTS, **self.settings}
@@ -78,7 +80,7 @@ class SearchIndexGenerator(Generator):
         categories = category_list(self.context, settings.get("CATEGORIES") or [])
         index = {slug: i for i, (slug, _) in enumerate(categories)}
         articles = newest_first(self.context.get("articles", []))
-        documents = [document_of(a, self.output_path, index) for a in articles]
+        documents = [document_of(a, index) for a in articles]
         target = Path(self.output_path) / settings["SEARCH_INDEX_PATH"].strip("/")
         options = IndexOptions(
             shard_bytes=int(settings["SEARCH_INDEX_SHARD_BYTES"]),
@@ -87,30 +89,9 @@ class SearchIndexGenerator(Generator):
             processes=int(settings["SEARCH_INDEX_PROCESSES"]),
             run_documents=int(settings["SEARCH_INDEX_RUN_DOCUMENTS"]),
         )
-        cache = None
-        if settings["SEARCH_INDEX_CACHE"]:
-            cache = Path(settings["CACHE_PATH"]).resolve() / "search_index"
-        # In a child process: the postings and the page text read back (about
-        # 30 MB a thousand articles) would otherwise stay with the build. For
-        # a big site a fresh one, whose memory does not start as the build's.
-        summary = call_in_child(
-            build_index, documents, categories, target, options, cache,
-            fresh=len(documents) >= int(settings["SEARCH_INDEX_FRESH_PROCESS_FROM"]),
-        )  # fmt: skip
-        for source in summary.unreadable:
-            logger.error(
-                "%s:%d: không đọc được trang đã dựng của bài này nên bài không có "
-                "trong chỉ mục tìm kiếm (kiểm tra ARTICLE_SAVE_AS và thư mục output)",
-                source,
-                1,
-            )
-        for source in summary.missing_titles:
-            logger.error(
-                "%s:%d: trang đã dựng không có phần tử .article__title; chỉ mục tìm "
-                "kiếm dùng Title trong tệp (sửa theme/templates/article.html)",
-                source,
-                1,
-            )
+        summary = in_child(
+            index_site, documents, categories, target, options, self.settings
+        )
         logger.info(
             "Chỉ mục tìm kiếm: %d bài, %d khoá, %d tệp, %.0f KB, %.1f giây",
             summary.documents,

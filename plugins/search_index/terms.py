@@ -87,29 +87,6 @@ def parse_query(text: str) -> Query:
     return Query(terms, prefix)
 
 
-_folded: dict[str, str] = {}
-
-
-def _fold_all(tokens: list[str]) -> list[str]:
-    # fold(tokenize(s)[i]) == fold_tokens(s)[i]; a text reuses a few thousand
-    # syllables, so a dictionary beats splitting the text a second time.
-    try:
-        return [_folded[token] for token in tokens]
-    except KeyError:
-        for token in tokens:
-            if token not in _folded:
-                _folded[token] = fold(token)
-        return [_folded[token] for token in tokens]
-
-
-def document_keys(text: str) -> tuple[list[str], list[str], list[str]]:
-    """(exact syllables, folded single keys, pair keys) of a text, in order."""
-    exact = tokenize(text)
-    folded = _fold_all(exact)
-    pairs = [f"{a} {b}" for a, b in zip(folded, folded[1:], strict=False)]
-    return exact, folded, pairs
-
-
 def group_of(key: str) -> str:
     """The group of a key: which keys share a file (see the module docstring)."""
     first, space, second = key.partition(" ")

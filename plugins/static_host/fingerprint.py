@@ -1,59 +1,60 @@
-"""Content-hashed names for the theme's CSS and JavaScript files."""
+"""Content-hashed names for the theme's CSS and JavaScript files.
+
+Pages get the hashed name when they are rendered (the ``asset`` filter), so a
+page is final as written and the page memo can reuse it; the hashed copies
+are made once every file is written.
+"""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import shutil
 from pathlib import Path
 
-ASSET_FOLDERS = ("theme/css", "theme/js")
+from jinja2 import pass_context
+
 ASSET_SUFFIXES = {".css", ".js"}
-REFERENCING_SUFFIXES = {".html", ".aspx"}
 HASHED_NAME = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")
+THEME_FOLDER = "theme"  # where Pelican copies the theme's static files
 
 
-def content_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:10]
 
 
-def hashed_copies(output: Path) -> dict[str, str]:
-    """Copy each asset to name.<hash>.ext; {old url path: new url path}."""
-    renamed = {}
-    for folder in ASSET_FOLDERS:
-        for path in sorted((output / folder).glob("*")):
-            if path.suffix not in ASSET_SUFFIXES or HASHED_NAME.search(path.name):
-                continue
-            target = path.with_name(f"{path.stem}.{content_hash(path)}{path.suffix}")
-            shutil.copyfile(path, target)
-            renamed[path.relative_to(output).as_posix()] = target.relative_to(
-                output
-            ).as_posix()
-    return renamed
+@functools.cache
+def hashed_name(source: Path) -> str:
+    """css/site.css → css/site.<hash>.css, by the theme file's bytes (once a
+    process: the preview server restarts when the theme changes)."""
+    return f"{source.stem}.{content_hash(source.read_bytes())}{source.suffix}"
 
 
-def rewrite_references(output: Path, renamed: dict[str, str]) -> int:
-    """Point src/href attributes of every page at the hashed names."""
-    if not renamed:
-        return 0
-    pattern = re.compile(
-        r"""(?P<attr>(?:src|href)=["'][^"']*?/?)(?P<path>"""
-        + "|".join(re.escape(old) for old in sorted(renamed, key=len, reverse=True))
-        + r""")(?P<end>["'?#])"""
-    )
-    changed = 0
-    for page in output.rglob("*"):
-        if page.suffix not in REFERENCING_SUFFIXES or not page.is_file():
+def asset_path(settings, path: str) -> str:
+    """The address of a theme file, below SITEURL: "theme/css/site.css", or
+    with FINGERPRINT_ASSETS its content-hashed name."""
+    source = Path(settings["THEME"], "static", path)
+    if settings.get("FINGERPRINT_ASSETS") and source.suffix in ASSET_SUFFIXES:
+        path = str(Path(path).with_name(hashed_name(source)))
+    return f"{THEME_FOLDER}/{path}"
+
+
+@pass_context
+def asset(context, path: str) -> str:
+    """``{{ "css/site.css"|asset }}``: the file's URL on this page."""
+    return f"{context.get('SITEURL', '')}/{asset_path(context, path)}"
+
+
+def write_hashed_copies(output: Path, settings) -> int:
+    """Copy each CSS and JavaScript file to its hashed name."""
+    copied = 0
+    static = Path(settings["THEME"], "static")
+    for source in sorted(static.rglob("*")):
+        if source.suffix not in ASSET_SUFFIXES or not source.is_file():
             continue
-        text = page.read_text(encoding="utf-8")
-        new = pattern.sub(lambda m: m["attr"] + renamed[m["path"]] + m["end"], text)
-        if new != text:
-            page.write_text(new, encoding="utf-8")
-            changed += 1
-    return changed
-
-
-def fingerprint_assets(output: Path) -> dict[str, str]:
-    renamed = hashed_copies(output)
-    rewrite_references(output, renamed)
-    return renamed
+        written = output / THEME_FOLDER / source.relative_to(static)
+        hashed = written.with_name(hashed_name(source))
+        shutil.copyfile(written, hashed)
+        copied += 1
+    return copied

@@ -1,4 +1,5 @@
-"""Run fingerprinting and precompression once every file has been written."""
+"""The asset filter for templates; hashed copies and compressed copies once
+every file has been written."""
 
 from __future__ import annotations
 
@@ -7,10 +8,19 @@ from pathlib import Path
 
 from pelican import signals
 
-from .fingerprint import fingerprint_assets
+from .fingerprint import asset, write_hashed_copies
 from .precompress import precompress_tree
 
 logger = logging.getLogger(__name__)
+_served: dict = {}
+
+
+def add_filter(pelican) -> None:
+    """At ``initialized``: the filter, and the served folder (a publish build
+    writes elsewhere, then swaps)."""
+    filters = pelican.settings.setdefault("JINJA_FILTERS", {})
+    filters.setdefault("asset", asset)
+    _served["path"] = Path(pelican.output_path).resolve()
 
 
 def prepare_for_static_host(pelican) -> None:
@@ -19,12 +29,14 @@ def prepare_for_static_host(pelican) -> None:
     output = Path(pelican.output_path)
     settings = pelican.settings
     if settings.get("FINGERPRINT_ASSETS"):
-        renamed = fingerprint_assets(output)
-        logger.info("Đặt tên theo nội dung cho %d tệp CSS/JS", len(renamed))
+        count = write_hashed_copies(output, settings)
+        logger.info("Đặt tên theo nội dung cho %d tệp CSS/JS", count)
     if settings.get("PRECOMPRESS"):
-        count = precompress_tree(output)
+        served = _served.get("path")
+        count = precompress_tree(output, served if served != output.resolve() else None)
         logger.info("Nén sẵn gzip và brotli %d tệp", count)
 
 
 def register() -> None:
+    signals.initialized.connect(add_filter)
     signals.finalized.connect(prepare_for_static_host)

@@ -182,6 +182,59 @@ def _parse_letters(word: str) -> tuple[str, list[int]] | None:
     return "".join(letters), tones
 
 
+# Spelling rules beyond onset + nucleus + coda, for is_syllable(): which nuclei
+# need a coda, which take none, and which vowels a coda or onset may go with.
+NEEDS_CODA = frozenset(["ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "oo"])
+TAKES_CODA = NEEDS_CODA | frozenset(
+    ["a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"]
+)
+STOP_CODAS = frozenset(["c", "ch", "p", "t"])  # only sắc or nặng before them
+FRONT_VOWELS = frozenset("ieêy")
+# Onsets written only before a front vowel (k, gh, ngh) and never before one.
+FRONT_ONSETS = frozenset(["k", "gh", "ngh"])
+BACK_ONSETS = frozenset(["c", "ng"])
+CODA_AFTER = {"ch": frozenset("aêi"), "nh": frozenset("aêiy")}
+
+
+def is_syllable(word: str) -> bool:
+    """True when ``word`` is spelt as one Vietnamese syllable, in either case.
+
+    Stricter than what canonical() accepts: at most one tone, on a vowel; a
+    nucleus that needs a coda has one (ăn, tiên) and a gliding one has none
+    (tai, mưa); c/ch/p/t come only after sắc or nặng; k, gh, ngh only before
+    i e ê y, and c, g, ng never before e ê; ch and nh only after a ê i (y).
+    """
+    parsed = _parse_letters(nfc(word))
+    if parsed is None:
+        return False
+    letters, tones = parsed
+    toned = [i for i, tone in enumerate(tones) if tone]
+    if len(toned) > 1 or (toned and letters[toned[0]] not in VOWELS):
+        return False
+    onset = _onset(letters)
+    rest = letters[len(onset) :]
+    size = 0
+    while size < len(rest) and rest[size] in VOWELS:
+        size += 1
+    nucleus, coda = rest[:size], rest[size:]
+    if nucleus not in NUCLEI or coda not in CODAS:
+        return False
+    if (nucleus in NEEDS_CODA and not coda) or (coda and nucleus not in TAKES_CODA):
+        return False
+    tone = tones[toned[0]] if toned else 0
+    if coda in STOP_CODAS and tone not in (4, 5):
+        return False
+    if coda in CODA_AFTER and nucleus[-1] not in CODA_AFTER[coda]:
+        return False
+    first = nucleus[0]
+    if onset in FRONT_ONSETS and first not in FRONT_VOWELS:
+        return False
+    return not (
+        (onset in BACK_ONSETS and first in FRONT_VOWELS)
+        or (onset == "g" and first in "eê")
+    )
+
+
 def _canonical_syllable(word: str) -> str:
     parsed = _parse_letters(word)
     if parsed is None:

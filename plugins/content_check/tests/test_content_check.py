@@ -119,6 +119,27 @@ def test_clashing_addresses_including_diacritics_only(tmp_path, base_files):
     assert "content/articles/2020/bao-tang.md" in clash[0]
 
 
+def test_translation_names_a_page_of_the_other_language(tmp_path, base_files):
+    files = dict(base_files)
+    files["pages/gioi-thieu.md"] = "Title: Giới thiệu\n\nNội dung.\n"
+    files["pages/about-us.md"] = (
+        "Title: About us\nLang: en\nTranslation: gioi-thieu\n\nText.\n"
+    )
+    files["pages/contact.md"] = (
+        "Title: Contact\nLang: en\nTranslation: lien-he\n\nText.\n"
+    )
+    files["pages/lien-lac.md"] = "Title: Liên lạc\nTranslation: contact-us\n\nA.\n"
+    found = problems_of(tmp_path, files)
+    assert found == [
+        "content/pages/contact.md:3: lỗi: không có trang tiếng Việt nào có Slug"
+        ' "lien-he" (viết Slug (tên tệp, không có .md) của trang tiếng Việt tương'
+        " ứng)",
+        "content/pages/lien-lac.md:2: lỗi: không có trang tiếng Anh nào có Slug"
+        ' "contact-us" (viết Slug (tên tệp, không có .md) của trang tiếng Anh tương'
+        " ứng)",
+    ]
+
+
 def test_unicode_warnings(tmp_path, base_files):
     files = dict(base_files)
     decomposed = textwrap.dedent(OTHER).replace("Bài khác", "Bài tổ hợp")

@@ -7,17 +7,17 @@ import os
 import random
 import subprocess
 import sys
-from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from article_text import make_text
 from related import Document, Options, other_news, previous_next, rank_related
 from related.overrides import header_line, references
 from related.ranking import build_index
-from related.terms import plain_text, tag_key, terms
+from related.terms import tag_key
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 DAY = datetime(2024, 3, 1, 9, 0, tzinfo=ZONE)
@@ -29,8 +29,7 @@ def doc(path, days=0, category="Tin hoạt động", title="", body="", tags=())
         path=path,
         date=DAY + timedelta(days=days),
         category=category,
-        title=title,
-        body=body,
+        text=make_text(title, f"<p>{body}</p>", "", {}),
         tags=tuple(tags),
     )
 
@@ -40,21 +39,6 @@ def paths(documents, indices):
 
 
 # ---------- terms ----------
-
-
-def test_terms_are_folded_syllables_and_pairs_within_a_sentence():
-    syllables, pairs = terms("Chè hoa vàng Đầm Hà. Hội đồng")
-    assert syllables == ["che", "hoa", "vang", "dam", "ha", "hoi", "dong"]
-    assert pairs == ["che hoa", "hoa vang", "vang dam", "dam ha", "hoi dong"]
-
-
-def test_tone_placement_and_case_do_not_matter():
-    assert terms("HÒA BÌNH, thủy lợi") == terms("hoà bình, thuỷ lợi")
-
-
-def test_plain_text_of_rendered_html():
-    text = plain_text("<p>Nghiệm thu <strong>đề tài</strong></p><p>Hội&nbsp;đồng</p>")
-    assert terms(text)[1] == ["nghiem thu", "thu de", "de tai", "hoi dong"]
 
 
 def test_tags_match_folded():
@@ -160,19 +144,6 @@ def test_input_order_changes_nothing():
     assert got == expected
 
 
-def test_text_made_on_demand_ranks_as_text_in_the_documents():
-    documents = small_site()
-    bare = [replace(document, lead="", body="") for document in documents]
-    asked = []
-
-    def text_of(i):
-        asked.append(i)
-        return documents[i].lead, documents[i].body
-
-    assert rank_related(bare, text_of=text_of) == rank_related(documents)
-    assert sorted(asked) == list(range(len(documents)))  # each text made once
-
-
 def test_same_result_in_processes_with_different_hash_seeds():
     script = (
         "import json, sys\n"
@@ -224,8 +195,8 @@ def test_reading_shared_among_processes_ranks_as_one_process():
         "if sys.argv[3] == 'one':\n"
         "    threading.Thread(target=threading.Event().wait, daemon=True).start()\n"
         "related = rank_related(bigger_site())\n"
-        "from build_speed.forking import worker_count\n"
-        "print(json.dumps([len(forks), related, worker_count({}) - 1]))\n"
+        "from build_runtime import worker_count\n"
+        "print(json.dumps([len(forks), related, worker_count() - 1]))\n"
     )
     found = {}
     for how in ("shared", "one"):

@@ -169,9 +169,8 @@ def build_site(root: Path, files: dict[str, str] | None = None, **overrides) -> 
     clear_signals()
     content = root / "content"
     write_files(content, FILES if files is None else files)
-    output = build(
-        content, root / "output", PLUGINS=PLUGINS, LINKED_WEBSITES_FILE="", **overrides
-    )
+    overrides = {"PLUGINS": PLUGINS, "LINKED_WEBSITES_FILE": "", **overrides}
+    output = build(content, root / "output", **overrides)
     clear_signals()
     return Site(output)
 

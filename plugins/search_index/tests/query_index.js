@@ -19,6 +19,7 @@ async function run(request) {
     from: VnSearch.parseDay(request.from || ""),
     to: VnSearch.parseDay(request.to || ""),
     sort: request.sort || "lien-quan",
+    typing: Boolean(request.typing),
   });
   const meta = await index.meta();
   const records = await index.records(meta, result.ids);

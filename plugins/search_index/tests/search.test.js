@@ -103,8 +103,10 @@ test("the URL keeps the query, filters and page", () => {
   assert.equal(VnSearch.readState("?trang=-4&sap-xep=x").page, 1);
 });
 
-test("client and vntext fit in 15 KB gzip", () => {
+// 15 KB (13.6 KB used) until the Telex and VNI reading of queries (issue 22)
+// brought it to 16.6 KB.
+test("client and vntext fit in 18 KB gzip", () => {
   const js = path.join(__dirname, "..", "..", "..", "theme", "static", "js");
   const source = Buffer.concat(["vntext.js", "search.js"].map((f) => fs.readFileSync(path.join(js, f))));
-  assert.ok(zlib.gzipSync(source, { level: 9 }).length <= 15 * 1024);
+  assert.ok(zlib.gzipSync(source, { level: 9 }).length <= 18 * 1024);
 });

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
-import logging
-import shutil
 from dataclasses import replace
-from pathlib import Path
+from datetime import date, datetime
 
+import markdown
 import pytest
 
-from conftest import PROJECT
+from article_text import make_text
+from build_runtime import BuildCache
+from conftest import PROJECT, write_files
 from search_index import Document, IndexOptions, build_index, builder
 from search_index.index_format import read_keyed_file
 
@@ -61,10 +62,10 @@ def test_documents_are_numbered_newest_first(site):
     assert records[-1][1] == url("nuoi-trong-thuy-san")
 
 
-def test_records_come_from_the_rendered_page(site):
+def test_records_come_from_the_text_stage(site):
     by_url = {record[1]: record for record in records_of(site)}
     title, _, _, category, excerpt = by_url[url("canh-bao-lua-dao")]
-    # The page shows the markup as text; the record keeps that text, unescaped.
+    # The title is text: markup in it stays text, unescaped.
     assert title == 'Cảnh báo <script>alert("x")</script> & <b>lừa đảo</b> qua mạng'
     assert meta_of(site)["categories"][category][0] == "thong-bao"
     assert excerpt == "Người dân cần cảnh giác với các thủ đoạn lừa đảo qua mạng."
@@ -76,8 +77,7 @@ def test_data_files_are_named_by_their_content(site, tmp_path):
     """The folder name changes with any byte, so hosts may cache it forever."""
     names = {path.name for path in (site.output / INDEX).iterdir()}
     assert names == {"meta.bin", meta_of(site)["build"]}
-    page = str(site.output / url("thu-hut-dau-tu") / "index.html")
-    document = Document("tin-tuc/a/", page, 1, 0, "A")
+    document = Document("tin-tuc/a/", 1, 0, make_text("A", "<p>Đầu tư</p>", "", {}))
     builds = []
     for name, day in (("first", 1), ("again", 1), ("changed", 2)):
         build_index([replace(document, day=day)], [("tin", "Tin")], tmp_path / name)
@@ -160,82 +160,53 @@ def test_site_without_articles(tmp_path):
     assert meta_of(site)["count"] == 0
 
 
-def test_a_page_without_the_title_element_is_an_error(tmp_path, caplog):
-    theme = tmp_path / "theme"
-    shutil.copytree(PROJECT / "theme", theme)
-    article = theme / "templates" / "article.html"
-    article.write_text(
-        article.read_text("utf-8").replace("article__title", "article__heading"),
-        "utf-8",
+def test_the_index_does_not_depend_on_the_theme(tmp_path):
+    """The text comes from the text stage: a theme without the project's
+    article markup indexes the same words."""
+    templates = tmp_path / "theme" / "templates"
+    stub = "<html><body><h2>{{ article.title if article }}</h2></body></html>"
+    names = [path.name for path in (PROJECT / "theme/templates").glob("*.html")]
+    write_files(templates, dict.fromkeys(names, stub))
+    site = build_site(
+        tmp_path / "site",
+        {"articles/2017/a.md": ARTICLES["gom-su-dong-trieu"]},
+        THEME=str(tmp_path / "theme"),
+        THEME_TEMPLATES_OVERRIDES=[],
+        DIRECT_TEMPLATES=[],
+        PAGINATED_TEMPLATES={},
+        PLUGINS=["vietnamese", "newsroom", "sanitizer", "article_text", "search_index"],
     )
-    with caplog.at_level(logging.ERROR):
-        site = build_site(
-            tmp_path,
-            {"articles/2017/a.md": ARTICLES["gom-su-dong-trieu"]},
-            THEME=str(theme),
-        )
-    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert any("a.md:1:" in e and ".article__title" in e for e in errors), errors
-    # The article is still indexed, with its metadata title.
-    assert records_of(site)[0][0] == "Phát triển nhãn hiệu gốm sứ Đông Triều"
+    [record] = records_of(site)
+    assert record[0] == "Phát triển nhãn hiệu gốm sứ Đông Triều"
+    assert "gốm" in record[4]
 
 
-def test_an_unreadable_page_is_reported_not_dropped_silently(tmp_path):
-    documents = [
-        Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
-    ]
-    summary = build_index(
-        documents, [("tin", "Tin")], tmp_path / "index", IndexOptions()
-    )
-    assert summary.unreadable == ["a.md"] and summary.documents == 0
-    meta = gzip.decompress((tmp_path / "index" / "meta.bin").read_bytes())
-    assert json.loads(meta)["count"] == 0
+def fixture_documents() -> list[Document]:
+    """The fixture's articles as the build hands them to the index, newest first."""
+    documents = []
+    for slug, source in ARTICLES.items():
+        header, _, body = source.partition("\n\n")
+        fields = dict(line.split(": ", 1) for line in header.splitlines())
+        when = datetime.strptime(fields["Date"], "%d/%m/%Y %H:%M").date()
+        lead = markdown.markdown(fields.get("Summary", ""))
+        text = make_text(fields["Title"], markdown.markdown(body), lead, {})
+        day = (when - date(1970, 1, 1)).days
+        documents.append(Document(url(slug), day, 0, text, fields.get("Tags", "")))
+    return sorted(documents, key=lambda document: (-document.day, document.url))
 
 
-def test_an_index_built_in_a_fresh_process_is_the_same(site, tmp_path):
-    again = build_site(tmp_path, SEARCH_INDEX_FRESH_PROCESS_FROM=0)
-    assert index_bytes(again.output / INDEX) == index_bytes(site.output / INDEX)
-    assert index_bytes(site.output / INDEX)
-
-
-def test_several_processes_give_the_same_index(site, tmp_path):
-    records = records_of(site)
-    documents = [
-        Document(
-            url=record[1],
-            html_path=str(site.output / record[1] / "index.html"),
-            day=record[2],
-            category=record[3],
-            title=record[0],
-        )
-        for record in records
-    ]
-    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
+def test_several_processes_give_the_same_index(tmp_path):
+    documents = fixture_documents()
+    categories = [("tin", "Tin")]
     one = build_index(
         documents, categories, tmp_path / "one", IndexOptions(processes=1)
     )
     two = build_index(
-        documents, categories, tmp_path / "two", IndexOptions(processes=2)
-    )
+        documents, categories, tmp_path / "two",
+        IndexOptions(processes=2, run_documents=1),
+    )  # fmt: skip
     assert one.keys == two.keys and one.bytes == two.bytes
-    for path in (tmp_path / "one").rglob("*.bin"):
-        assert (
-            path.read_bytes()
-            == (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
-        )
-
-
-def documents_of(site, folder) -> list[Document]:
-    """The site's documents, with pages copied to ``folder`` to be edited."""
-    documents = []
-    for record in records_of(site):
-        page = folder / record[1] / "index.html"
-        page.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(site.output / record[1] / "index.html", page)
-        documents.append(
-            Document(record[1], str(page), record[2], record[3], record[0])
-        )
-    return documents
+    assert index_bytes(tmp_path / "one") == index_bytes(tmp_path / "two")
 
 
 def index_bytes(folder) -> dict[str, bytes]:
@@ -244,7 +215,7 @@ def index_bytes(folder) -> dict[str, bytes]:
 
 @pytest.fixture
 def indexed(monkeypatch) -> list[int]:
-    """The size of each run indexed (a small site is indexed in this process)."""
+    """The size of each run indexed (in this process: processes=1)."""
     sizes, original = [], builder.index_run
 
     def index_run(run):
@@ -255,77 +226,43 @@ def indexed(monkeypatch) -> list[int]:
     return sizes
 
 
-def test_a_rebuild_indexes_again_only_the_month_that_changed(site, tmp_path, indexed):
-    documents = documents_of(site, tmp_path / "pages")
-    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
-    cache = tmp_path / "cache"
+def test_a_rebuild_indexes_again_only_the_month_that_changed(tmp_path, indexed):
+    documents = fixture_documents()
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
 
-    def build(name, cached=True):
+    def build(name, documents, cached=True):
         folder = tmp_path / name
-        options = IndexOptions(run_documents=1)  # a run for each month
-        build_index(documents, categories, folder, options, cached and cache)
+        options = IndexOptions(run_documents=1, processes=1)  # a run a month
+        cache = BuildCache(settings, "search-index") if cached else None
+        build_index(documents, [("tin", "Tin")], folder, options, cache)
+        if cache:
+            cache.save()
         return index_bytes(folder)
 
-    first = build("first")
-    months = sorted(cache.glob("*.pickle"))
-    assert len(months) > 3 and len(indexed) == len(months)
+    first = build("first", documents)
+    months = len(indexed)
+    assert months > 3
     indexed.clear()
-    assert build("again") == first
+    assert build("again", documents) == first
     assert indexed == []  # nothing indexed again
 
-    edited = documents[0]
-    page = Path(edited.html_path)
-    page.write_text(
-        page.read_text(encoding="utf-8").replace(
-            'class="article__body">', 'class="article__body"><p>Kiểm định bơm xăng</p>'
-        ),
-        encoding="utf-8",
-    )
-    after_edit = build("edited")
+    text = documents[0].text
+    edited = make_text(text.title, "<p>Kiểm định bơm xăng</p>", "", {})
+    documents[0] = replace(documents[0], text=edited)
+    after_edit = build("edited", documents)
     assert len(indexed) == 1  # the edited article's month
-    assert after_edit == build("clean", cached=False)
+    assert after_edit == build("clean", documents, cached=False)
     assert after_edit != first
-    added = set(cache.glob("*.pickle")) - set(months)
-    assert len(added) == 1  # the edited article's month
 
 
-def test_a_damaged_cached_month_is_indexed_again(site, tmp_path, indexed):
-    documents = documents_of(site, tmp_path / "pages")
-    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
-    options, cache = IndexOptions(run_documents=1), tmp_path / "cache"
-    build_index(documents, categories, tmp_path / "first", options, cache)
-    damaged = sorted(cache.glob("*.pickle"))[1]
-    damaged.write_bytes(b"not a pickle")
-    indexed.clear()
-    build_index(documents, categories, tmp_path / "again", options, cache)
-    assert len(indexed) == 1
-    assert index_bytes(tmp_path / "again") == index_bytes(tmp_path / "first")
-    assert damaged.read_bytes() != b"not a pickle"  # kept again, sound
-
-
-def test_worker_processes_keep_and_reuse_the_cached_months(site, tmp_path):
-    documents = documents_of(site, tmp_path / "pages")
-    categories = [(slug, name) for slug, name, _ in meta_of(site)["categories"]]
-    cache = tmp_path / "cache"
+def test_worker_processes_give_what_one_process_gives(tmp_path):
+    documents = fixture_documents()
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
     options = IndexOptions(run_documents=1, processes=2)
-    build_index(documents, categories, tmp_path / "first", options, cache)
-    kept = {path: path.stat().st_mtime_ns for path in cache.glob("*.pickle")}
-    assert len(kept) > 3  # one per month, saved by the workers
-    build_index(documents, categories, tmp_path / "again", options, cache)
-    assert {path: path.stat().st_mtime_ns for path in cache.glob("*.pickle")} == kept
-    build_index(documents, categories, tmp_path / "alone", IndexOptions(processes=1))
+    for name in ("first", "again"):
+        cache = BuildCache(settings, "search-index")
+        build_index(documents, [("tin", "Tin")], tmp_path / name, options, cache)
+        cache.save()
+    build_index(documents, [("tin", "Tin")], tmp_path / "alone", IndexOptions())
     alone = index_bytes(tmp_path / "alone")
     assert index_bytes(tmp_path / "first") == index_bytes(tmp_path / "again") == alone
-
-
-def test_a_month_with_an_unreadable_page_is_never_kept(tmp_path):
-    documents = [
-        Document("tin-tuc/a/", str(tmp_path / "missing.html"), 1, 0, "A", source="a.md")
-    ]
-    for attempt in range(2):
-        summary = build_index(
-            documents, [("tin", "Tin")], tmp_path / f"index{attempt}",
-            cache_folder=tmp_path / "cache",
-        )  # fmt: skip
-        assert summary.unreadable == ["a.md"]
-    assert list((tmp_path / "cache").glob("*.pickle")) == []

@@ -116,13 +116,20 @@ def test_phrase_ranking_in_the_page(open_page, served, text):
     }
 
 
-def test_finished_word_and_last_syllable_prefix(open_page, served):
+def test_last_syllable_prefix_only_while_typing(open_page, served):
     page = open_page(f"{served}/tim-kiem/")
-    search(page, "tin ")
-    assert results(page) == [url("ban-tin-khoa-hoc")]
-    search(page, "tin")
+    page.locator("#tk-noi-dung").press_sequentially("tin", delay=20)
+    page.wait_for_function("() => location.search === '?q=tin'")
+    wait_for_answer(page)
     found = results(page)
     assert found[0] == url("ban-tin-khoa-hoc") and url("tinh-than-doi-moi") in found
+    page.press("#tk-noi-dung", "Enter")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-search-list] li').length === 1"
+    )
+    assert results(page) == [url("ban-tin-khoa-hoc")]
+    search(page, "tin ")
+    assert results(page) == [url("ban-tin-khoa-hoc")]
 
 
 def test_one_and_several_categories(open_page, served):

@@ -74,13 +74,20 @@ def test_a_finished_word_does_not_match_longer_words(site):
 
 
 def test_the_last_syllable_prefix_matches_and_ranks_after_exact(site):
-    found = urls_for(site, "tin")
+    found = urls_for(site, "tin", typing=True)
     assert found[0] == url("ban-tin-khoa-hoc")
     assert url("tinh-than-doi-moi") in found
-    assert urls_for(site, "Đông Tri")[0] == url("gom-su-dong-trieu")
-    assert urls_for(site, "gom su dong tri") == [url("gom-su-dong-trieu")]
-    finished = query(site, {"text": "gom su dong tri "})[0]  # no page has "tri"
-    assert finished["fallback"] is True
+    assert urls_for(site, "Đông Tri", typing=True)[0] == url("gom-su-dong-trieu")
+    typed = urls_for(site, "gom su dong tri", typing=True)
+    assert typed == [url("gom-su-dong-trieu")]
+    finished = query(site, {"text": "gom su dong tri ", "typing": True})[0]
+    assert finished["fallback"] is True  # no page has "tri"
+
+
+def test_a_submitted_query_has_no_prefix(site):
+    assert urls_for(site, "tin") == [url("ban-tin-khoa-hoc")]
+    submitted = query(site, {"text": "gom su dong tri"})[0]
+    assert submitted["fallback"] is True
 
 
 def test_one_category_and_several(site):
@@ -173,6 +180,6 @@ def test_file_layout_does_not_change_results(site, tmp_path):
     spread = build_site(
         tmp_path, SEARCH_INDEX_HEAVY_BYTES=1, SEARCH_INDEX_SHARD_BYTES=64
     )
-    requests = [{"text": text} for text in LAYOUT_QUERIES]
+    requests = [{"text": text, "typing": True} for text in LAYOUT_QUERIES]
     assert query(spread, *requests) == query(site, *requests)
     assert list((spread.output / "tim-kiem/chi-muc").glob("*/k/*.bin"))

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from search_index.terms import document_keys, group_of, hash_key, parse_query
+from article_text import terms_of
+from search_index.terms import group_of, hash_key, parse_query
 
 VECTORS = json.loads(
     (Path(__file__).parents[2] / "vietnamese" / "vectors.json").read_text("utf-8")
@@ -37,17 +38,12 @@ def test_search_keys_vector(case):
 
 
 def test_document_keys_are_the_query_keys():
-    exact, folded, pairs = document_keys("Họp giao ban: Đông Triều, hòa nhập")
-    assert exact == ["họp", "giao", "ban", "đông", "triều", "hoà", "nhập"]
+    terms = terms_of("Họp giao ban: Đông Triều, hòa nhập")
+    assert terms.exact == "họp giao ban | đông triều | hoà nhập"
+    folded = terms.syllables()
     assert folded == ["hop", "giao", "ban", "dong", "trieu", "hoa", "nhap"]
-    assert pairs == [
-        "hop giao",
-        "giao ban",
-        "ban dong",
-        "dong trieu",
-        "trieu hoa",
-        "hoa nhap",
-    ]
+    # No pair across punctuation: "ban dong" is not a phrase of the text.
+    assert terms.pairs() == ["hop giao", "giao ban", "dong trieu", "hoa nhap"]
     query = parse_query("Đông Triều ")
     assert [t.folded for t in query.terms] == folded[3:5]
     assert query.pairs == ["dong trieu"]

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 import vietnamese
-from vietnamese import dates, text
+from vietnamese import dates, input_methods, legacy, text
 
 from .helpers import VECTORS_PATH, load_vectors
 
@@ -20,6 +20,11 @@ SECTIONS = {
     "fold_tokens": text.fold_tokens,
     "slugify": text.slugify,
     "format_number": text.format_number,
+    "is_syllable": text.is_syllable,
+    "from_tcvn3": lambda s: legacy.from_legacy(s, legacy.TCVN3),
+    "from_vni": lambda s: legacy.from_legacy(s, legacy.VNI),
+    "legacy_lines": lambda lines: [list(hit) for hit in legacy.legacy_lines(lines)],
+    "read_typed": input_methods.read_typed,
 }
 MAIN_SECTIONS = [*SECTIONS, "collation", "format_date", "parse_date"]
 
@@ -51,7 +56,10 @@ def test_text_vector(section, case):
 
 def test_public_names_are_re_exported():
     for name in SECTIONS:
-        assert getattr(vietnamese, name) is getattr(text, name)
+        if hasattr(text, name):
+            assert getattr(vietnamese, name) is getattr(text, name)
+    assert vietnamese.read_typed is input_methods.read_typed
+    assert vietnamese.legacy_lines is legacy.legacy_lines
 
 
 @pytest.mark.parametrize("case", cases("collation"))

@@ -67,6 +67,14 @@ def test_week_page_by_day_and_session(site):
     ]
     assert "14:00 – 16:30" in marked[0].get_text()
     assert page.select_one(".schedule__note").get_text() == "Lịch có thể thay đổi."
+    # An item without a time sits under its session's heading: no "Sáng | Sáng".
+    for session in page.select(".schedule-session"):
+        name = session.h3.get_text()
+        for when in session.select(".schedule-item__when"):
+            assert when.get_text(strip=True) != name, name
+    wednesday = days[2].select_one(".schedule-item")
+    assert wednesday.select_one(".schedule-item__when").get_text(strip=True) == ""
+    assert "Kiểm tra đề tài tại Đầm Hà" in wednesday.get_text()
 
 
 def test_week_pages_link_previous_and_next_weeks_and_files(site):

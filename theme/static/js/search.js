@@ -363,14 +363,75 @@
     return Promise.all(jobs).then(function (lists) { return [].concat.apply([], lists); });
   }
 
+  // ---------- Search, with queries typed in Telex or VNI read ----------
+
   /**
    * Run a search: request = {text, categories: [slug], from: day|null,
-   * to: day|null, sort: "lien-quan"|"moi-nhat"}. Resolves to {query, ids (all
-   * matches in order), fallback (matched all words but one), sort}.
+   * to: day|null, sort: "lien-quan"|"moi-nhat", verbatim: bool, typing: bool}.
+   * Resolves to {query, ids (all matches in order), fallback (matched all words
+   * but one), sort, reading}: reading is how a query typed in Telex or VNI was
+   * read ({text, words: [[typed, read]]}), null when it is searched as typed.
+   * Only while the reader is typing (`typing`) may the last syllable match as
+   * a prefix; a submitted query matches whole syllables.
    */
   function search(index, request) {
+    var read = request.verbatim
+      ? Promise.resolve(null)
+      : readTypedQuery(index, request.text, request.typing);
+    return read.then(function (reading) {
+      var text = reading ? reading.text : request.text;
+      return searchText(index, Object.assign({}, request, { text: text })).then(function (result) {
+        result.reading = reading;
+        return result;
+      });
+    });
+  }
+
+  /**
+   * VnText.readTyped, kept for the words that the index does not have as typed
+   * and whose reading it has, accents included: "ddoong" → "đông"; "seen" stays
+   * "seen" on a site without "sên", and a word the site has as typed is never
+   * read. The word still being typed needs only its folded key ("trieeu" while
+   * "trieeuf" is on its way).
+   */
+  function readTypedQuery(index, text, typing) {
+    var reading = VnText.readTyped(text);
+    if (!reading) return Promise.resolve(null);
+    var open = Boolean(typing) && VnText.searchQuery(reading.text).prefix;
+    return index.meta().then(function (meta) {
+      return Promise.all(reading.words.map(function (pair, i) {
+        var last = open && i === reading.words.length - 1;
+        return wordIsRead(index, meta, VnText.fold(pair[0]), pair[1], last);
+      }));
+    }).then(function (verdicts) {
+      var only = reading.words.filter(function (pair, i) { return verdicts[i]; })
+        .map(function (pair) { return pair[0]; });
+      return only.length ? VnText.readTyped(text, only) : null;
+    });
+  }
+
+  function wordIsRead(index, meta, typed, read, open) {
+    var folded = VnText.fold(read);
+    return Promise.all([
+      index.keyFile(meta, typed, false),
+      index.keyFile(meta, folded, false),
+      open ? null : index.keyFile(meta, folded, true)
+    ]).then(function (files) {
+      var postings = files[1].get(folded);
+      if (files[0].get(typed) || !postings) return false;
+      if (open) return true;
+      var forms = files[2].get(folded);
+      if (!forms) return false;
+      var used = readForm(forms, read, readPostings(postings).ids.length);
+      return !used.ids || used.ids.length > 0;
+    });
+  }
+
+  /** A search of the text as given (see search). */
+  function searchText(index, request) {
     return index.meta().then(function (meta) {
       var query = VnText.searchQuery(request.text);
+      if (!request.typing) query.prefix = false;
       var dated = request.from !== null || request.to !== null;
       var categories = (request.categories || [])
         .map(function (slug) {
@@ -514,7 +575,7 @@
   function readState(search) {
     var params = new URLSearchParams(search);
     var page = parseInt(params.get("trang"), 10);
-    return {
+    var state = {
       q: params.get("q") || "",
       categories: params.getAll("chuyen-muc").filter(Boolean),
       from: params.get("tu-ngay") || "",
@@ -522,6 +583,9 @@
       sort: params.get("sap-xep") === "moi-nhat" ? "moi-nhat" : "lien-quan",
       page: page > 0 ? page : 1
     };
+    // "Tìm đúng như đã gõ": no Telex or VNI reading.
+    if (params.get("nguyen-van") === "1") state.verbatim = true;
+    return state;
   }
 
   function stateQuery(state) {
@@ -532,6 +596,7 @@
     if (state.to) params.set("den-ngay", state.to);
     if (state.sort === "moi-nhat") params.set("sap-xep", "moi-nhat");
     if (state.page > 1) params.set("trang", String(state.page));
+    if (state.verbatim) params.set("nguyen-van", "1");
     var text = params.toString();
     return text ? "?" + text : "";
   }
@@ -548,7 +613,11 @@
     return folded;
   }
 
-  /** Text with the syllables that match the query in <mark>, as DOM nodes. */
+  /**
+   * Text with the syllables that match the query in <mark>, as DOM nodes: whole
+   * syllables on folded text ("ban" marks "bản", never "bằng"), and syllables
+   * starting with the last one only while it is being typed (query.prefix).
+   */
   function highlight(document, text, query) {
     var fragment = document.createDocumentFragment();
     var last = query.terms.length - 1, wanted = Object.create(null);
@@ -600,7 +669,7 @@
     });
     self.form.elements.q.addEventListener("input", function () {
       clearTimeout(self.timer);
-      self.timer = setTimeout(function () { self.go(self.formState(), "replace"); }, 300);
+      self.timer = setTimeout(function () { self.go(self.formState(true), "replace"); }, 300);
     });
     self.pages.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a[data-page]");
@@ -614,7 +683,8 @@
     self.show(readState(self.window.location.search));
   };
 
-  Page.prototype.formState = function () {
+  /** The form's search; `typing`: answering keystrokes, not a submitted form. */
+  Page.prototype.formState = function (typing) {
     var elements = this.form.elements;
     var categories = Array.prototype.filter
       .call(this.form.querySelectorAll("input[name='chuyen-muc']"), function (box) { return box.checked; })
@@ -625,7 +695,8 @@
       from: elements["tu-ngay"].value.trim(),
       to: elements["den-ngay"].value.trim(),
       sort: elements["sap-xep"].value === "moi-nhat" ? "moi-nhat" : "lien-quan",
-      page: 1
+      page: 1,
+      typing: Boolean(typing)
     };
   };
 
@@ -697,7 +768,10 @@
       return Promise.resolve();
     }
     self.say("Đang tìm…");
-    var request = { text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort };
+    var request = {
+      text: state.q, categories: state.categories, from: days.from, to: days.to, sort: state.sort,
+      verbatim: state.verbatim, typing: Boolean(state.typing)
+    };
     return search(self.index, request).then(function (result) {
       if (run !== self.runs) return null;
       var pages = Math.max(1, Math.ceil(result.ids.length / PAGE_SIZE));
@@ -720,6 +794,7 @@
   };
 
   Page.prototype.clear = function () {
+    this.showReading(null, null);
     this.results.hidden = true;
     this.list.textContent = "";
     this.pages.textContent = "";
@@ -758,7 +833,39 @@
     self.renderPages(state, page, pages);
     self.results.hidden = count === 0;
     self.browse.hidden = count > 0;
+    self.showReading(state, result.reading);
     self.say(self.summary(state, result, count, page, pages));
+  };
+
+  /**
+   * "Đã hiểu là: đông triều" above the results when the query was read as
+   * Telex or VNI, with a link that searches the words as typed.
+   */
+  Page.prototype.showReading = function (state, reading) {
+    var self = this, document = self.document, line = self.readingLine;
+    if (!reading) {
+      if (line) line.hidden = true;
+      return;
+    }
+    if (!line) {
+      line = self.readingLine = document.createElement("p");
+      line.className = "search-results__reading";
+      line.setAttribute("data-search-reading", "");
+      self.status.parentNode.insertBefore(line, self.status);
+    }
+    var verbatim = Object.assign({}, state, { verbatim: true, page: 1 });
+    var link = document.createElement("a");
+    link.href = self.window.location.pathname + stateQuery(verbatim);
+    link.textContent = "Tìm đúng như đã gõ “" + state.q.trim() + "”";
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      self.go(verbatim, "push");
+    });
+    var understood = document.createElement("strong");
+    understood.textContent = reading.text.trim();
+    line.textContent = "";
+    line.append("Đã hiểu là: ", understood, ". ", link);
+    line.hidden = false;
   };
 
   Page.prototype.summary = function (state, result, count, page, pages) {
@@ -828,6 +935,7 @@
     gunzip: gunzip,
     Index: Index,
     search: search,
+    readTypedQuery: readTypedQuery,
     parseDay: parseDay,
     formatDay: formatDay,
     readState: readState,

@@ -8,6 +8,9 @@
 
   var VIETNAM_OFFSET_MS = 7 * 3600000; // Asia/Ho_Chi_Minh
   var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  var WEEKDAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+  var MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
 
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
@@ -42,10 +45,13 @@
     if (element.hidden !== hidden) element.hidden = hidden;
   }
 
+  /* "Thứ Hai, 07/12/2026"; on the English pages "Monday, 7 December 2026". */
   function showDateLine(today) {
     var element = document.querySelector("[data-today]");
     if (!element) return;
-    setText(element, WEEKDAYS[today.weekday] + ", " + pad(today.day) + "/" + pad(today.month) + "/" + today.year);
+    setText(element, document.documentElement.lang === "en"
+      ? WEEKDAYS_EN[today.weekday] + ", " + today.day + " " + MONTHS_EN[today.month - 1] + " " + today.year
+      : WEEKDAYS[today.weekday] + ", " + pad(today.day) + "/" + pad(today.month) + "/" + today.year);
     setAttribute(element, "datetime", isoDate(today));
   }
 
@@ -123,8 +129,43 @@
     });
   }
 
+  /* The Menu link folds the main navigation on phones (site.css); without
+   * this script it leads to the site map, which lists every section. */
+  function enableMenuButton() {
+    var toggle = document.querySelector("[data-menu-toggle]");
+    var menu = toggle && document.getElementById(toggle.getAttribute("aria-controls"));
+    if (!menu) return;
+    toggle.setAttribute("role", "button");
+    toggle.setAttribute("aria-expanded", "false");
+    var flip = function (event) {
+      event.preventDefault();
+      toggle.setAttribute("aria-expanded", String(menu.classList.toggle("main-nav--open")));
+    };
+    toggle.addEventListener("click", flip);
+    toggle.addEventListener("keydown", function (event) {
+      if (event.key === " ") flip(event);
+    });
+  }
+
+  /* "1.866.336"; "1,866,336" on the English pages. */
   function formatNumber(value) {
-    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+    var separator = document.documentElement.lang === "en" ? "," : ".";
+    return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+  }
+
+  /* The server's own statistics (deploy/visit-stats): {date, today, total}.
+   * Written every few minutes: a file from yesterday has no visit today yet. */
+  function readVisitStats(widget, url, today) {
+    var show = function (key, text) {
+      widget.querySelector('[data-counter="' + key + '"]').textContent = text;
+    };
+    fetch(url, { cache: "no-cache", credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject(response); })
+      .then(function (stats) {
+        show("today", formatNumber(stats.date === isoDate(today) ? stats.today : 0));
+        show("total", formatNumber(stats.total));
+      })
+      .catch(function () { /* the numbers stay "—" */ });
   }
 
   /* One page view for GoatCounter: no cookie, nothing stored, and nothing
@@ -158,12 +199,15 @@
     refreshHotNews(today);
     enablePrintButtons();
     enableTextSize();
+    enableMenuButton();
     var counter = document.querySelector("[data-counter-url]");
     if (counter && window.fetch) {
       var base = counter.getAttribute("data-counter-url").replace(/\/$/, "");
       countVisit(base);
       readCounter(counter, base, today);
     }
+    var stats = document.querySelector("[data-visit-stats]");
+    if (stats && window.fetch) readVisitStats(stats, stats.getAttribute("data-visit-stats"), today);
   }
 
   if (document.readyState === "loading") {

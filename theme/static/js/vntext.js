@@ -272,6 +272,189 @@
     return { terms: terms, prefix: prefix, pairs: pairs };
   }
 
+  // ---------- Spelling: is a word one Vietnamese syllable? (twin: is_syllable) ----------
+  var NEEDS_CODA = new Set(["ă", "â", "iê", "yê", "uô", "ươ", "uyê", "oă", "uâ", "oo"]);
+  var TAKES_CODA = new Set(
+    Array.from(NEEDS_CODA).concat(["a", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "oe", "uê", "uy"])
+  );
+  var STOP_CODAS = new Set(["c", "ch", "p", "t"]);
+  var FRONT_VOWELS = new Set(Array.from("ieêy"));
+  var FRONT_ONSETS = new Set(["k", "gh", "ngh"]);
+  var BACK_ONSETS = new Set(["c", "ng"]);
+  var CODA_AFTER = { ch: new Set(Array.from("aêi")), nh: new Set(Array.from("aêiy")) };
+
+  /** True when word is spelt as one Vietnamese syllable (see text.py is_syllable). */
+  function isSyllable(word) {
+    var parsed = Array.from(nfc(word)).map(splitLetter);
+    if (parsed.indexOf(null) >= 0) return false;
+    var letters = parsed.map(function (p) { return p[0]; }).join("");
+    var toned = [];
+    parsed.forEach(function (p, i) { if (p[1]) toned.push(i); });
+    if (toned.length > 1 || (toned.length && !VOWELS.has(letters[toned[0]]))) return false;
+    var head = onset(letters), rest = letters.slice(head.length), size = 0;
+    while (size < rest.length && VOWELS.has(rest[size])) size++;
+    var nucleus = rest.slice(0, size), coda = rest.slice(size);
+    if (!NUCLEI.has(nucleus) || !CODAS.has(coda)) return false;
+    if ((NEEDS_CODA.has(nucleus) && !coda) || (coda && !TAKES_CODA.has(nucleus))) return false;
+    var tone = toned.length ? parsed[toned[0]][1] : 0;
+    if (STOP_CODAS.has(coda) && tone !== 4 && tone !== 5) return false;
+    if (CODA_AFTER[coda] && !CODA_AFTER[coda].has(nucleus[nucleus.length - 1])) return false;
+    var first = nucleus[0];
+    if (FRONT_ONSETS.has(head) && !FRONT_VOWELS.has(first)) return false;
+    return !((BACK_ONSETS.has(head) && FRONT_VOWELS.has(first)) || (head === "g" && (first === "e" || first === "ê")));
+  }
+
+  // ---------- Telex and VNI typed with the input method off (twin: input_methods.py) ----------
+  var TONES = ["\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]; // sắc huyền hỏi ngã nặng
+  var TELEX_TONES = zip("sfrxj", TONES);
+  var VNI_TONES = zip("12345", TONES);
+  var HAT = { a: "â", e: "ê", o: "ô" };
+  var HORN = { u: "ư", o: "ơ" };
+  var MIN_VNI_LETTERS = 2;
+  var NOT_TYPED = {}; // thrown: the word uses input-method keys but gives no syllable
+
+  function zip(keys, values) {
+    var map = Object.create(null), list = Array.from(values);
+    Array.from(keys).forEach(function (key, i) { map[key] = list[i]; });
+    return map;
+  }
+  function has(map, key) { return Object.prototype.hasOwnProperty.call(map, key); }
+  function isAscii(text) { return /^[\x00-\x7f]*$/.test(text); }
+  function isUpper(ch) { return ch !== ch.toLowerCase(); }
+  function lastIndex(letters, value) { return letters.lastIndexOf(value); }
+  function anyVowel(letters) { return letters.some(function (l) { return VOWELS.has(l); }); }
+  function replaced(letters, at, values) {
+    return letters.slice(0, at).concat(values, letters.slice(at + values.length));
+  }
+
+  function hornChoices(letters, breve) {
+    var text = letters.join(""), choices = [], at = text.indexOf("uo");
+    if (at >= 0) {
+      choices.push(replaced(letters, at, ["ư", "ơ"]));
+      choices.push(replaced(letters, at, ["u", "ơ"])); // thuở
+    }
+    ["u", "o"].forEach(function (vowel) {
+      var i = lastIndex(letters, vowel);
+      if (i >= 0) choices.push(replaced(letters, i, [HORN[vowel]]));
+    });
+    at = lastIndex(letters, "a");
+    if (breve && at >= 0) choices.push(replaced(letters, at, ["ă"]));
+    return choices;
+  }
+
+  function withTone(letters, tone) {
+    var word = letters.join("");
+    if (tone) {
+      var at = tonePosition(word);
+      if (at < 0) return null;
+      word = word.slice(0, at) + nfc(word[at] + tone) + word.slice(at + 1);
+    }
+    return isSyllable(word) ? word : null;
+  }
+
+  function finish(letters, tone, horn, breve) {
+    var choices = horn ? hornChoices(letters, breve) : [letters];
+    for (var i = 0; i < choices.length; i++) {
+      var word = withTone(choices[i], tone);
+      if (word) return word;
+    }
+    throw NOT_TYPED;
+  }
+
+  function hatTarget(letters, vowel) {
+    var at = lastIndex(letters, vowel);
+    if (at < 0 || anyVowel(letters.slice(at + 1))) return -1;
+    return at;
+  }
+
+  function readTelex(word) {
+    var w = word.toLowerCase();
+    if (!/^[a-z]+$/.test(w)) return null;
+    var start = w.lastIndexOf("dd", 0) === 0 ? 2 : 0;
+    var letters = start ? ["đ"] : [], tone = "", horn = false, used = !!start;
+    for (var i = start; i < w.length; i++) {
+      var ch = w[i], previous = letters.length ? letters[letters.length - 1] : "";
+      var afterVowel = anyVowel(letters);
+      if (afterVowel && (ch === "z" || (has(TELEX_TONES, ch) && tone))) throw NOT_TYPED;
+      if (has(TELEX_TONES, ch) && afterVowel) {
+        tone = TELEX_TONES[ch];
+        used = true;
+      } else if (ch === "w" && previous === "u") {
+        letters[letters.length - 1] = "ư";
+        used = true;
+      } else if (ch === "w" && !afterVowel) {
+        letters.push("ư");
+        used = true;
+      } else if (ch === "w") {
+        if (horn) throw NOT_TYPED;
+        horn = used = true;
+      } else if (has(HAT, ch) && hatTarget(letters, ch) >= 0) {
+        letters[hatTarget(letters, ch)] = HAT[ch];
+        used = true;
+      } else {
+        letters.push(ch);
+      }
+    }
+    return used ? finish(letters, tone, horn, true) : null;
+  }
+
+  function readVni(word) {
+    var w = word.toLowerCase();
+    if (!/^[a-z][a-z0-9]*$/.test(w) || /^[a-z]+$/.test(w)) return null;
+    if ((w.match(/[a-z]/g) || []).length < MIN_VNI_LETTERS) return null;
+    var letters = [], tone = "", horn = false;
+    for (var ch of w) {
+      var afterVowel = anyVowel(letters);
+      var hats = [];
+      letters.forEach(function (l, i) { if (has(HAT, l)) hats.push(i); });
+      if (ch >= "a" && ch <= "z") letters.push(ch);
+      else if (has(VNI_TONES, ch) && afterVowel && !tone) tone = VNI_TONES[ch];
+      else if (ch === "6" && hats.length) letters[hats[hats.length - 1]] = HAT[letters[hats[hats.length - 1]]];
+      else if (ch === "7" && letters[letters.length - 1] === "u") letters[letters.length - 1] = "ư";
+      else if (ch === "7" && afterVowel && !horn) horn = true;
+      else if (ch === "8" && letters.indexOf("a") >= 0) letters[lastIndex(letters, "a")] = "ă";
+      else if (ch === "9" && letters[0] === "d") letters[0] = "đ";
+      else return null;
+    }
+    try {
+      return finish(letters, tone, horn, false);
+    } catch (e) {
+      if (e === NOT_TYPED) return null;
+      throw e;
+    }
+  }
+
+  function recaseReading(reading, typed) {
+    if (Array.from(typed).length > 1 && typed === typed.toUpperCase()) return reading.toUpperCase();
+    return isUpper(typed.charAt(0)) ? reading.charAt(0).toUpperCase() + reading.slice(1) : reading;
+  }
+
+  /**
+   * How a query typed in Telex or VNI reads, or null when it reads as typed:
+   * {text, words: [[typed word, reading]]} (words in lower case). A word is read
+   * only when it is no syllable as typed and its reading is one; a word that uses
+   * Telex keys but gives no syllable ("offer") leaves the whole query as typed.
+   * With `only` (typed words in lower case), other words stay as typed.
+   */
+  function readTyped(text, only) {
+    var parts = runs(nfc(text == null ? "" : text)), words = [];
+    try {
+      var out = parts.map(function (part) {
+        var plain = isAscii(part.text) && /[A-Za-z]/.test(part.text);
+        if (!part.token || !plain || isSyllable(part.text)) return part.text;
+        var reading = readTelex(part.text);
+        if (reading === null) reading = readVni(part.text);
+        if (reading === null || (only && only.indexOf(part.text.toLowerCase()) < 0)) return part.text;
+        words.push([part.text.toLowerCase(), reading]);
+        return recaseReading(reading, part.text);
+      });
+    } catch (e) {
+      if (e === NOT_TYPED) return null;
+      throw e;
+    }
+    return words.length ? { text: nfc(out.join("")), words: words } : null;
+  }
+
   return {
     nfc: nfc,
     canonical: canonical,
@@ -281,6 +464,9 @@
     slugify: slugify,
     formatNumber: formatNumber,
     searchQuery: searchQuery,
+    isSyllable: isSyllable,
+    readTyped: readTyped,
+    isTokenChar: isTokenChar,
     // Text as runs [{token: bool, text}], for highlighting matched syllables.
     runs: runs,
     // For tests: an instance that ignores \p{…} support, as old engines do.

@@ -1,0 +1,85 @@
+"""Plain text and search terms of an article, from its sanitised HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from dataclasses import dataclass
+
+from vietnamese import fold, nfc, tokenize
+
+# Block elements end a sentence-like unit; inline ones (a, em, strong) do not.
+BLOCK_TAG = re.compile(
+    r"</?(?:address|article|aside|blockquote|br|caption|dd|details|div|dl|dt|figcaption"
+    r"|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|summary|table"
+    r"|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>",
+    re.IGNORECASE,
+)
+HEADING = re.compile(r"<h([2-6])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+ANY_TAG = re.compile(r"<[^>]*>")
+# Where two syllables are not a pair: punctuation and the end of a block.
+BREAK = re.compile(r"[.,;:!?…()\[\]{}\"“”‘’«»\n\r\t|]+")
+SEPARATOR = " | "  # between the units of Terms; no syllable holds "|"
+
+
+@dataclass(frozen=True, slots=True)
+class Terms:
+    """A text's syllables: ``exact`` (canonical, lower case) and ``folded``
+    ("Đầu tư" → "dau tu"), space-separated, with " | " where a sentence-like
+    unit ends, so that no pair spans two of them."""
+
+    exact: str = ""
+    folded: str = ""
+
+    def syllables(self) -> list[str]:
+        """Folded syllables, in order."""
+        return [word for word in self.folded.split() if word != "|"]
+
+    def pairs(self) -> list[str]:
+        """Each two adjacent folded syllables of one unit, as "a b"."""
+        words = self.folded.split()
+        pairs = zip(words, words[1:], strict=False)
+        return [a + " " + b for a, b in pairs if a != "|" != b]
+
+    def forms(self) -> set[str]:
+        """The exact syllables that folding changes ("đầu", not "tin")."""
+        pairs = zip(self.exact.split(), self.folded.split(), strict=True)
+        return {exact for exact, folded in pairs if exact != folded}
+
+
+def terms_of(text: str) -> Terms:
+    exact, folded = [], []
+    for unit in BREAK.split(text):
+        words = tokenize(unit)
+        if words:
+            exact.append(" ".join(words))
+            folded.append(" ".join(map(_fold, words)))
+    return Terms(SEPARATOR.join(exact), SEPARATOR.join(folded))
+
+
+_folded: dict[str, str] = {}
+
+
+def _fold(word: str) -> str:
+    """fold() once per distinct syllable: a text reuses a few thousand."""
+    found = _folded.get(word)
+    if found is None:
+        found = _folded[word] = sys.intern(fold(word))
+    return found
+
+
+def collapse(text: str) -> str:
+    """NFC, runs of whitespace as one space."""
+    return " ".join(nfc(text).split())
+
+
+def blocks_text(markup: str) -> str:
+    """The text of HTML with a line break where a block ends."""
+    if "<" not in markup:
+        return nfc(html.unescape(markup))
+    return nfc(html.unescape(ANY_TAG.sub("", BLOCK_TAG.sub("\n", markup))))
+
+
+def headings_of(markup: str) -> tuple[str, ...]:
+    return tuple(collapse(blocks_text(m.group(2))) for m in HEADING.finditer(markup))
