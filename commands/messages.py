@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
 
 from vietnamese import format_number
 
@@ -46,9 +49,15 @@ TRANSLATIONS = {
         'Không theo dõi được "%s" vì không có thư mục này'
     ),
     "Cannot register plugin `%s`": "Không nạp được plugin %s",
+    "Cannot load plugin `%s`\n%s": (
+        "Không nạp được plugin %s (%s): kiểm tra PLUGINS trong tệp cấu hình"
+    ),
     "Generator %s (%s) cannot be loaded": "Không nạp được bộ dựng %s (%s)",
 }
 TECHNICAL = "Lỗi kỹ thuật khi dựng trang (báo cho bộ phận kỹ thuật): "
+# The project's own code logs in Vietnamese; Pelican and other libraries do not.
+PROJECT = Path(__file__).resolve().parent.parent
+OWN_CODE = tuple(str(PROJECT / folder) for folder in ("plugins", "commands", "desk"))
 DONE = re.compile(
     r"Done: Processed (?P<articles>\d+) articles?, (?P<drafts>\d+) drafts?, "
     r"(?P<hidden>\d+) hidden articles?, (?P<pages>\d+) pages?, "
@@ -67,8 +76,9 @@ ENGLISH_CONSOLE = (
 
 
 class VietnameseLog(logging.Filter):
-    """Translates Pelican's known messages; hides its other English notes and
-    marks its other English warnings and errors as technical."""
+    """Translates Pelican's known messages; hides other English notes (of
+    Pelican or any library) and marks other English warnings and errors as
+    technical. The project's own messages pass as they are."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         template = record.msg if isinstance(record.msg, str) else None
@@ -76,15 +86,19 @@ class VietnameseLog(logging.Filter):
             record.msg = level_word(record) + TRANSLATIONS[template]
             record.exc_info = record.exc_text = None  # no traceback for editors
             return True
-        if not record.name.startswith("pelican") or record.name.startswith(
-            "pelican.plugins._utils"
-        ):
-            return True  # the project's plugins speak Vietnamese
+        if own_code(record.pathname):
+            return True
         if record.levelno < logging.WARNING:
             return False
         record.msg = level_word(record) + TECHNICAL + str(record.msg)
         record.exc_info = record.exc_text = None
         return True
+
+
+@lru_cache(maxsize=512)
+def own_code(pathname: str) -> bool:
+    """Also through a symlink to the project's plugins folder."""
+    return os.path.realpath(pathname).startswith(OWN_CODE)
 
 
 def level_word(record: logging.LogRecord) -> str:

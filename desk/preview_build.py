@@ -61,16 +61,18 @@ def read_state(settings) -> dict:
 
 def build_once(pelican: Pelican, settings) -> None:
     started = time.time_ns()
-    write_state(settings, started=started, finished=None)
+    write_state(settings, started=started, finished=None, ok=None)
+    ok = True
     try:
         pelican.run()
     except Exception:  # noqa: BLE001 - the preview goes on; the log keeps the details
+        ok = False
         log = Path(settings["CACHE_PATH"]) / CRASH_LOG
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as handle:
             handle.write(traceback.format_exc())
         print(f"Lỗi kỹ thuật khi dựng trang xem trước; chi tiết ở {log}.", flush=True)
-    write_state(settings, started=started, finished=time.time_ns())
+    write_state(settings, started=started, finished=time.time_ns(), ok=ok)
 
 
 def loop(settings_file: str, origin: str) -> None:

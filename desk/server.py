@@ -54,6 +54,10 @@ TYPES = {
     ".json": "application/json",
 }  # fmt: skip
 PREVIEW_WAIT = 10.0  # seconds one request waits for a page before answering
+BUILD_FAILED = (
+    "Dựng trang xem trước bị lỗi kỹ thuật, không do bài: báo cho bộ phận kỹ thuật "
+    "(chi tiết ở cache/desk/loi-dung-trang.log)."
+)
 
 
 def security_headers(file: Path) -> list[tuple[str, str]]:
@@ -311,6 +315,8 @@ class Handler(BaseHTTPRequestHandler):
             page = page_of(settings, file)
             if page is not None and self.page_is_current(file, page):
                 return self.json({"ready": True, "url": "/" + page})
+            if self.build_failed_since(file):
+                return self.json({"ready": False, "error": BUILD_FAILED})
             if time.monotonic() > deadline:
                 break
             time.sleep(0.05)
@@ -331,7 +337,15 @@ class Handler(BaseHTTPRequestHandler):
         # A page whose bytes did not change is not written again: then a whole
         # build that started after the save is as good.
         state = read_state(self.desk.settings)
-        return bool(state.get("finished")) and state.get("started", 0) >= file_time
+        return bool(state.get("ok")) and state.get("started", 0) >= file_time
+
+    def build_failed_since(self, file: Path) -> bool:
+        state = read_state(self.desk.settings)
+        try:
+            saved = file.stat().st_mtime_ns
+        except OSError:
+            return False
+        return state.get("ok") is False and state.get("started", 0) >= saved
 
     def proxy_to_backend(self, body: bytes) -> None:
         request = urllib.request.Request(

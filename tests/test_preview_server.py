@@ -234,3 +234,43 @@ def test_the_preview_build_is_separate_from_the_published_one(served):
         Path(served.project / "preview").resolve()
         != Path(served.project / "output").resolve()
     )
+
+
+CRASHING_PLUGIN = """
+from pelican import signals
+
+def crash(generator):
+    if any("LAM-HONG" in article.content for article in generator.articles):
+        raise RuntimeError("a plugin crashed on purpose")
+
+def register():
+    signals.article_generator_finalized.connect(crash)
+"""
+
+
+def test_a_crashed_build_is_said_not_waited_for(tmp_path):
+    plugins = tmp_path / "test_plugins" / "lam_hong"
+    plugins.mkdir(parents=True)
+    (plugins / "__init__.py").write_text(CRASHING_PLUGIN, "utf-8")
+    project = make_project(
+        tmp_path / "project",
+        settings=f"""
+        PLUGIN_PATHS = [*PLUGIN_PATHS, {str(tmp_path / "test_plugins")!r}]
+        PLUGINS = [*PLUGINS, "lam_hong"]
+        """,
+    )
+    with serving_desk(project) as served:
+        # A new article: no quick page before the full build, which crashes.
+        source = project / "content/articles/2026/bai-moi.md"
+        source.write_text(
+            "Title: Bài mới\nDate: 01/12/2026 08:00\nCategory: Thông báo\n\nLAM-HONG\n",
+            "utf-8",
+        )
+        address = "/quan-tri/api/xem-truoc?tep=content/articles/2026/bai-moi.md"
+        answer = json.loads(get(served, address)[2])
+        assert answer["ready"] is False
+        assert answer["error"].startswith("Dựng trang xem trước bị lỗi kỹ thuật")
+        said = served.output()
+    assert "Lỗi kỹ thuật khi dựng trang xem trước" in said and "Traceback" not in said
+    log = (project / "cache/desk/loi-dung-trang.log").read_text("utf-8")
+    assert "a plugin crashed on purpose" in log

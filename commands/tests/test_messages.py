@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from commands.messages import VietnameseLog, translate_line
 
+PELICAN = str(Path(logging.__file__).parent.parent / "pelican" / "contents.py")
 
-def record(name: str, level: int, msg: str, *args) -> logging.LogRecord:
-    return logging.LogRecord(name, level, __file__, 1, msg, args, None)
+
+def record(name, level, msg, *args, pathname=PELICAN) -> logging.LogRecord:
+    return logging.LogRecord(name, level, pathname, 1, msg, args, None)
 
 
 def shown(item: logging.LogRecord) -> str | None:
@@ -38,6 +41,9 @@ def test_known_pelican_messages_are_translated():
 
 def test_other_english_notes_are_hidden_and_warnings_marked_technical():
     assert shown(record("pelican.generators", logging.INFO, "Copying %s", "a")) is None
+    assert (
+        shown(record("watchfiles.main", logging.INFO, "%d changes detected", 3)) is None
+    )
     item = record("pelican.settings", logging.WARNING, "%s is deprecated", "X")
     assert shown(item) == (
         "cảnh báo: Lỗi kỹ thuật khi dựng trang (báo cho bộ phận kỹ thuật): "
@@ -46,7 +52,15 @@ def test_other_english_notes_are_hidden_and_warnings_marked_technical():
 
 
 def test_the_project_plugins_messages_pass_as_they_are():
-    item = record("content_check.signals", logging.INFO, "Kiểm tra %s tệp", 3)
+    import content_check.signals
+
+    item = record(
+        "content_check.signals",
+        logging.INFO,
+        "Kiểm tra %s tệp",
+        3,
+        pathname=content_check.signals.__file__,
+    )
     assert shown(item) == "Kiểm tra 3 tệp"
 
 

@@ -37,6 +37,11 @@
           window.location.replace(answer.url);
           return;
         }
+        if (answer.error) {
+          status.textContent = answer.error;
+          window.setTimeout(ask, 3000);
+          return;
+        }
         if (answer.problems && answer.problems.length) {
           show(answer.problems);
           window.setTimeout(ask, 2000);
