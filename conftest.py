@@ -54,7 +54,11 @@ def build(content: Path, output: Path, **overrides) -> Path:
 
 
 def pelican_alone(
-    content: Path, output: Path, settings: dict, env: dict | None = None
+    content: Path,
+    output: Path,
+    settings: dict,
+    env: dict | None = None,
+    settings_file: str = "pelicanconf.py",
 ) -> str:
     """`pelican` on the command line, with the project's settings, in a process
     of its own (Pelican shows a message once per process; forking needs no other
@@ -67,7 +71,7 @@ def pelican_alone(
             "pelican",
             str(content),
             "-s",
-            str(PROJECT / "pelicanconf.py"),
+            str(PROJECT / settings_file),
             "-o",
             str(output),
             "-e",

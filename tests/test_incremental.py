@@ -1,7 +1,9 @@
 """An incremental build (the same output folder and build cache, after a
 change) writes byte for byte what a clean build of the same content writes:
-across edits, renames, deletions, category changes, hot/featured flags,
-template edits and setting changes."""
+across edits, renames, deletions, category, tag and title changes, hot and
+featured flags, work-calendar weeks, template edits and setting changes; for
+the preview (pelicanconf.py) and for publishing (publishconf.py: absolute
+addresses, hashed assets, gzip and brotli copies)."""
 
 from __future__ import annotations
 
@@ -42,6 +44,14 @@ ARTICLES = {
     "articles/2024/so-huu-tri-tue.md": article("Sở hữu trí tuệ", 6, "Sở hữu trí tuệ"),
 }
 PAGES = {"pages/gioi-thieu.md": "Title: Giới thiệu\n\nSở Khoa học và Công nghệ.\n"}
+WEEK = "schedule/2024/2024-W10.md"
+SCHEDULE = {
+    WEEK: (
+        "# Lịch công tác tuần 10 năm 2024\n\n## Thứ Hai, 04/03/2024\n"
+        "- Sáng 8h00: Giao ban Lãnh đạo Sở đầu tuần\n"
+        "  - Chủ trì: Giám đốc Sở\n  - Địa điểm: Phòng họp tầng 5\n"
+    )
+}
 
 
 def differences(left: Path, right: Path) -> list[str]:
@@ -62,12 +72,13 @@ class Sites:
     """One content folder, built again and again into the same output (the
     incremental build) and each time afresh into a new folder (clean)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, settings_file: str):
         self.root = root
+        self.settings_file = settings_file
         self.content = root / "content"
         self.theme = root / "theme"
         shutil.copytree(PROJECT / "theme", self.theme)
-        write_files(self.content, {**ARTICLES, **PAGES})
+        write_files(self.content, {**ARTICLES, **PAGES, **SCHEDULE})
         self.settings = {
             "LINKED_WEBSITES_FILE": "",
             "THEME": str(self.theme),
@@ -79,7 +90,9 @@ class Sites:
 
     def build(self, output: Path, cache: Path) -> str:
         settings = {**self.settings, "CACHE_PATH": str(cache)}
-        return pelican_alone(self.content, output, settings, env=ENV)
+        return pelican_alone(
+            self.content, output, settings, ENV, settings_file=self.settings_file
+        )
 
     def assert_incremental_is_clean(self) -> int:
         """Returns how many pages the incremental build did not render again."""
@@ -100,9 +113,9 @@ class Sites:
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> Sites:
-    sites = Sites(tmp_path_factory.mktemp("incremental"))
+@pytest.fixture(scope="module", params=["pelicanconf.py", "publishconf.py"])
+def sites(request, tmp_path_factory) -> Sites:
+    sites = Sites(tmp_path_factory.mktemp("incremental"), request.param)
     sites.assert_incremental_is_clean()  # the first build fills output and cache
     return sites
 
@@ -115,6 +128,15 @@ CHANGES = {
         "articles/2024/giao-ban.md",
         "công nghệ. \n",
         "công nghệ.\n\nĐoạn cuối mới thêm.\n",
+    ),
+    "an edited title": lambda s: s.edit(
+        "articles/2024/de-tai.md", "Title: Nghiệm thu đề tài", "Title: Nghiệm thu dự án"
+    ),
+    "edited tags": lambda s: s.edit(
+        "articles/2024/giao-ban.md", "Tags: giao ban, đầu tư", "Tags: giao ban, họp"
+    ),
+    "a work-calendar week": lambda s: s.edit(
+        WEEK, "Phòng họp tầng 5", "Hội trường tầng 2"
     ),
     "a new article": lambda s: write_files(
         s.content,

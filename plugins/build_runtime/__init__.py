@@ -8,7 +8,13 @@
 - ``add_reading_step``: a step every file's reading goes through.
 """
 
-from .cache import BuildCache, code_digest, file_digest, templates_digest
+from .cache import (
+    BuildCache,
+    code_digest,
+    file_digest,
+    save_pending,
+    templates_digest,
+)
 from .reading import add_reading_step
 from .workers import (
     collecting_warnings,
@@ -31,6 +37,7 @@ __all__ = [
     "in_shares",
     "may_fork",
     "on_every_core",
+    "save_pending",
     "templates_digest",
     "worker_count",
 ]

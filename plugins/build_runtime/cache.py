@@ -13,6 +13,7 @@ costs speed, never the build.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
 import importlib.metadata
@@ -75,6 +76,13 @@ class BuildCache:
 
     __setitem__ = put
 
+    def save_later(self) -> None:
+        """Saved when the process ends or the next build starts
+        (``save_pending``): after the new site is in place, not before."""
+        if not _pending:
+            atexit.register(save_pending)
+        _pending.append(self)
+
     def save(self) -> None:
         if self.path is None:
             return
@@ -95,6 +103,15 @@ class BuildCache:
                 error,
             )
             temporary.unlink(missing_ok=True)
+
+
+_pending: list[BuildCache] = []
+
+
+def save_pending() -> None:
+    """Save the caches whose saving was put off (``save_later``)."""
+    while _pending:
+        _pending.pop(0).save()
 
 
 def file_digest(path: str) -> str:

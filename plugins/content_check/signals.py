@@ -47,7 +47,7 @@ class ContentCheckGenerator(Generator):
         super().__init__(*args, **kwargs)
         cache = BuildCache(self.settings, "content-check")
         problems, file_count = check_content(self.settings, cache)
-        cache.save()
+        cache.save_later()
         already_reported.remember(problems, self.settings["PATH"])
         self.context["CONTENT_PROBLEMS"] = problems
         self.context["CONTENT_PROBLEMS_SUMMARY"] = report(problems, file_count)

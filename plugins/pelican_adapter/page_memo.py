@@ -19,12 +19,15 @@ from pathlib import Path
 from jinja2 import Template
 from jinja2.utils import missing
 
-from build_runtime import BuildCache
+from build_runtime import BuildCache, on_every_core
 
 from . import recording
 from .recording import SKIPPED, Page, Recorder, key_of
 
 INPUTS = "inputs"  # the cache entry with each keyed read's digest
+# Keyed reads per article (about twenty) times BUILD_PARALLEL_FROM: fewer
+# are checked in the build's process.
+READS_PER_ARTICLE = 20
 
 
 class Reused(str):
@@ -42,6 +45,9 @@ class PageMemo:
     def __init__(self, settings, served: Path, templates: str, context: dict):
         self.served = served
         self.context = context  # the build's, which every page copies
+        self.parallel_from = READS_PER_ARTICLE * int(
+            settings.get("BUILD_PARALLEL_FROM", 200)
+        )
         self.cache = BuildCache(settings, f"pages-{_folder_key(served)}", templates)
         self.old_inputs: dict = self.cache.get(INPUTS) or {}
         self.changed: set | None = None  # keyed reads whose digest changed
@@ -139,12 +145,21 @@ class PageMemo:
                 stack += [v for k, v in vars(value).items() if k not in SKIPPED]
 
     def changed_reads(self) -> set:
+        """The keyed reads of the last build whose value is not the same now,
+        worked out on every core (every page of a big site reads thousands)."""
         if self.changed is None:
             recorder = recording.recorder
+            reads = list(self.old_inputs)
+
+            def digests(read):
+                return recorder.current(read, self.objects)
+
+            found = on_every_core(digests, reads, share_from=self.parallel_from)
+            recorder.keyed.update(zip(reads, found, strict=True))
             self.changed = {
                 read
-                for read, digest in self.old_inputs.items()
-                if recorder.current(read, self.objects) != digest
+                for read, digest in zip(reads, found, strict=True)
+                if digest != self.old_inputs[read]
             }
         return self.changed
 
@@ -180,7 +195,7 @@ class PageMemo:
         reads = set().union(*parts.values())
         inputs = {read: recorder.current(read, self.objects) for read in reads}
         self.cache.put(INPUTS, inputs)
-        self.cache.save()
+        self.cache.save_later()
 
 
 def _folder_key(served: Path) -> str:

@@ -1,12 +1,17 @@
-"""Preview: the saved article's page is rewritten first, before the full rebuild.
+"""Preview: the saved article's page first, even while a rebuild runs.
 
 Pelican's preview server (``pelican --autoreload``) runs every rebuild in the
-same process. After a build, the articles generator is kept; when the next build
-starts, each article whose file changed is read again and its page written
-with the kept templates and context, which takes well under a second whatever
-the size of the site. The full build then follows and writes the exact site
-(related articles, listings, search index); a page it changes is reloaded again
-by live reload.
+same process. After a build, the articles generator is kept, and a forked
+watcher process holds it: whenever an article's file is saved, the watcher
+reads it again and writes its page with the kept templates and context, well
+under a second whatever the size of the site, while the build process starts
+its full rebuild, or is still busy with the one an earlier save started. The
+full build then writes the exact site (related articles, listings, search
+index); a page it changes is reloaded again by live reload. When the rebuild
+ends, a new watcher takes over with the new build, and first writes again the
+pages of articles saved while that build ran (the build may have read an
+earlier version). Where forking is unsafe (another thread runs, as with
+``pelican --listen``), the quick pages are written when the next build starts.
 
 Only edits take the quick way: a new, deleted or moved article (its address
 changed), or more than ``QUICK_PAGES_AT_MOST`` changed files, wait for the full
@@ -17,6 +22,7 @@ so the full build must be the one to report a problem.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import tempfile
 import time
@@ -24,11 +30,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 
+import watchfiles
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.readers import Readers
+from pelican.utils import FileChangeFilter
 from pelican.writers import Writer
+
+from build_runtime import frozen_heap, may_fork
 
 logger = logging.getLogger(__name__)
 
@@ -68,7 +78,14 @@ class Snapshot:
         return cls(generator, articles, stamps)
 
     def changed(self) -> list[str]:
-        return sorted(p for p, old in self.stamps.items() if stamp(p) != old)
+        """Files changed since the last call (or the snapshot)."""
+        found = []
+        for path, old in self.stamps.items():
+            new = stamp(path)
+            if new != old:
+                found.append(path)
+                self.stamps[path] = new
+        return sorted(found)
 
 
 @contextmanager
@@ -147,32 +164,80 @@ def write_quick_pages(snapshot: Snapshot, served: str) -> list[str]:
     return written
 
 
+def write_and_say(snapshot: Snapshot, served: str, print_line) -> None:
+    started = time.perf_counter()
+    written = write_quick_pages(snapshot, served)
+    if written:
+        print_line(
+            f"Xem trước nhanh: đã viết lại {', '.join(written)} trong "
+            f"{time.perf_counter() - started:.2f} giây; đang dựng lại cả trang web."
+        )
+
+
+def watch(snapshot: Snapshot, served: str, print_line, parent: int) -> None:
+    """In the watcher: a quick page for each save, until the build process
+    replaces this watcher or ends."""
+    settings = snapshot.generator.settings
+    keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
+    write_and_say(snapshot, served, print_line)  # saved while the build ran
+    for _changes in watchfiles.watch(
+        settings["PATH"], watch_filter=keep, debounce=20, step=5,
+        rust_timeout=500, yield_on_timeout=True,
+    ):  # fmt: skip
+        if os.getppid() != parent:
+            return
+        write_and_say(snapshot, served, print_line)
+
+
 class QuickPreview:
-    """Keeps the last build's snapshot between the preview server's builds."""
+    """Keeps the last build's snapshot between the preview server's builds,
+    in a watcher process when forking is safe."""
 
     def __init__(self, print_line):
         self.snapshot: Snapshot | None = None
+        self.served = None
+        self.watcher = None
         self.print_line = print_line
 
-    def keep(self, pelican, generators) -> None:
+    def keep(self, pelican, generators, started_ns: int | None, served) -> None:
+        """After a build of the ``served`` folder: ``started_ns`` is when it
+        started; articles saved since may hold what it did not read."""
+        self.stop_watcher()
         settings = pelican.settings
         if not settings.get("BUILD_QUICK_PREVIEW") or settings.get("SAFE_PUBLISH"):
             return
         found = [g for g in generators if isinstance(g, ArticlesGenerator)]
-        if found:
-            self.snapshot = Snapshot.of(found[0])
+        if not found:
+            return
+        self.snapshot = Snapshot.of(found[0])
+        self.served = served
+        for path, found_stamp in self.snapshot.stamps.items():
+            if started_ns and found_stamp and found_stamp[0] >= started_ns:
+                self.snapshot.stamps[path] = None  # written again first
+
+    def watch_in_background(self) -> None:
+        """The preview server waits for saves (``pelican --autoreload``, after
+        each build): from now on a watcher writes their pages, also while
+        the rebuild they start runs."""
+        if self.snapshot is None or not self.served or not may_fork():
+            return
+        context = multiprocessing.get_context("fork")
+        arguments = (self.snapshot, str(self.served), self.print_line, os.getpid())
+        self.watcher = context.Process(target=watch, args=arguments)
+        with frozen_heap():
+            self.watcher.start()
+        self.snapshot = None  # the watcher's now
+
+    def stop_watcher(self) -> None:
+        if self.watcher is not None:
+            self.watcher.terminate()
+            self.watcher.join()
+            self.watcher = None
 
     def start_build(self, served: str | None) -> None:
-        """At the start of a rebuild: write the quick pages into ``served``,
-        then let go of the old build so that it is not in memory beside the
-        new one."""
+        """At the start of a rebuild without a watcher: write the quick pages
+        into ``served``, then let go of the old build so that it is not in
+        memory beside the new one."""
         snapshot, self.snapshot = self.snapshot, None
-        if snapshot is None or not served:
-            return
-        started = time.perf_counter()
-        written = write_quick_pages(snapshot, served)
-        if written:
-            self.print_line(
-                f"Xem trước nhanh: đã viết lại {', '.join(written)} trong "
-                f"{time.perf_counter() - started:.2f} giây; đang dựng lại cả trang web."
-            )
+        if snapshot is not None and served:
+            write_and_say(snapshot, served, self.print_line)

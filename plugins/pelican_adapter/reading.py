@@ -44,7 +44,7 @@ def start_build(settings) -> None:
 def finish_build() -> None:
     global _cache
     if _cache is not None:
-        _cache.save()
+        _cache.save_later()
     _cache = None
 
 

@@ -39,6 +39,10 @@ from pelican.urlwrappers import URLWrapper
 SKIPPED = frozenset({"_context", "settings"})
 MAX_DEPTH = 24
 WHOLE = "*"  # the input "every attribute of this object" (a filter read it)
+# Values that never have an identity of their own (checked first: most are).
+PLAIN = frozenset(
+    {str, Markup, int, float, bool, type(None), list, tuple, dict, datetime, date}
+)
 MISSING = b"missing"
 
 
@@ -46,6 +50,8 @@ def key_of(value) -> tuple | None:
     """The identity a value keeps across builds, if it has one: content by
     its source file, categories and the like by name, any other object with a
     page of its own (an archive's month, a calendar's week) by its address."""
+    if type(value) in PLAIN:
+        return None
     if isinstance(value, Content):
         return ("c", type(value).__name__, value.relative_source_path)
     if isinstance(value, URLWrapper):
@@ -146,7 +152,11 @@ class Recorder:
 
     def _feed(self, digest, value, depth: int, whole: bool = False) -> None:
         update = digest.update
-        if depth > MAX_DEPTH:
+        kind = type(value)
+        if kind is str or kind is Markup:  # the most common, by far
+            data = value.encode("utf-8", "surrogatepass")
+            update(b"%s%d:" % (kind.__name__.encode(), len(data)) + data)
+        elif depth > MAX_DEPTH:
             update(self._unknown)
         elif value is None or isinstance(value, (bool, int, float, str, bytes)):
             update(f"{type(value).__name__}:{value!r};".encode())

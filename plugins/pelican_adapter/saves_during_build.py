@@ -25,6 +25,11 @@ def build_started() -> None:
     _state["started"] = time.time_ns()
 
 
+def started_at() -> int | None:
+    """When the build under way (or the last one) started, in ns."""
+    return _state["started"]
+
+
 def changed_since(started: int, roots: list[str], keep, returned: dict) -> set[str]:
     """Files changed since ``started`` and not yet returned with that time."""
     found = set()
@@ -56,12 +61,16 @@ def _watched(settings_file: str, settings) -> list[str]:
     return [os.path.abspath(root) for root in roots if root and os.path.exists(root)]
 
 
-def wrap_wait_for_changes() -> None:
+def wrap_wait_for_changes(before_waiting=None) -> None:
+    """``before_waiting()``, if given, runs each time the preview server is
+    about to wait for changes (a build has just ended)."""
     if _state["wrapped"]:
         return
     wait = pelican.wait_for_changes
 
     def wait_for_changes(settings_file, settings):
+        if before_waiting is not None:
+            before_waiting()
         started = _state["started"]
         if started is not None:
             keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))

@@ -10,7 +10,7 @@ from pelican.contents import Article, Page
 from pelican.generators import ArticlesGenerator
 from pelican.log import console
 
-from build_runtime import templates_digest
+from build_runtime import save_pending, templates_digest
 
 from . import page_memo, reading
 from .once import freeze_urls, index_taxonomies, render_once
@@ -18,7 +18,7 @@ from .page_memo import PageMemo, RecordingTemplate, new_recorder
 from .quick_preview import QuickPreview
 from .recording import record_reads
 from .report import BuildReport
-from .saves_during_build import build_started, wrap_wait_for_changes
+from .saves_during_build import build_started, started_at, wrap_wait_for_changes
 from .writing import adapt_generator
 
 
@@ -42,6 +42,7 @@ def remember_served_folder(pelican) -> None:
 def start_build(pelican) -> None:
     """``get_generators``: the first signal of every build."""
     settings = pelican.settings
+    save_pending()  # the last build's caches, if this process made it
     build_started()
     _quick_preview.start_build(Build.served)
     every = settings.get("BUILD_PROGRESS_SECONDS", 2.0)
@@ -120,7 +121,7 @@ def finish_build(pelican) -> None:
     if memo is not None:
         memo.save(Path(pelican.output_path))
         report.counts["reused"], report.counts["rendered"] = memo.reused, memo.rendered
-    _quick_preview.keep(pelican, Build.generators)
+    _quick_preview.keep(pelican, Build.generators, started_at(), Build.served)
     Build.generators = []
     if report is not None and pelican.settings.get("BUILD_PROGRESS_SECONDS", 2.0):
         for line in report.summary_lines():
@@ -131,7 +132,7 @@ _quick_preview = QuickPreview(_print)
 
 
 def register() -> None:
-    wrap_wait_for_changes()
+    wrap_wait_for_changes(before_waiting=_quick_preview.watch_in_background)
     signals.initialized.connect(remember_served_folder)
     signals.get_generators.connect(start_build)
     signals.readers_init.connect(reading.read_through_cache)

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from pelican import signals
+from pelican.log import console
 
 from .swap import building_folder_name, remove_abandoned_builds, swap_directories
 
@@ -78,6 +79,8 @@ class NewFolderBuild:
             atexit.unregister(discard)
         if self.strict:
             logger.info("Đã xuất bản vào %s", self.served)
+        else:
+            console.print(f"Đã cập nhật {self.served}.", markup=False, highlight=False)
 
     def _retain(self, building: Path) -> None:
         """OUTPUT_RETENTION (such as ".git") moves into the new folder."""

@@ -6,6 +6,7 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 RENAME_EXCHANGE = 2
@@ -31,12 +32,14 @@ def exchange(first: Path, second: Path) -> bool:
 
 
 def swap_directories(new: Path, published: Path) -> None:
-    """Make `new` the published folder; the old one is removed afterwards."""
+    """Make `new` the published folder; the old one is removed afterwards, by
+    a process of its own (tens of thousands of files take seconds), which a
+    later build finishes if it is stopped."""
     if not published.exists():
         os.rename(new, published)
         return
     if exchange(new, published):
-        shutil.rmtree(new)
+        remove_in_background(new)
         return
     # Fallback: two renames, leaving the old folder in place until the last moment.
     retired = published.with_name(published.name + ".old")
@@ -44,6 +47,18 @@ def swap_directories(new: Path, published: Path) -> None:
     os.rename(published, retired)
     os.rename(new, published)
     shutil.rmtree(retired)
+
+
+def remove_in_background(folder: Path) -> None:
+    """``folder`` keeps its name (output.building-<pid>-…): if the removal
+    stops, the next build removes what is left, as for a killed build."""
+    subprocess.Popen(
+        ["rm", "-rf", "--", str(folder)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def building_folder_name(published: Path) -> str:

@@ -85,3 +85,14 @@ def test_switched_off_it_keeps_nothing(tmp_path):
     cache.put("a", 1)
     cache.save()
     assert not (tmp_path / "build").exists()
+
+
+def test_a_cache_saved_later_is_written_by_save_pending(tmp_path):
+    from build_runtime import save_pending
+
+    cache = BuildCache(settings(tmp_path), "reading")
+    cache.put("a", 1)
+    cache.save_later()
+    assert not cache.path.exists()  # not before the new site is in place
+    save_pending()
+    assert BuildCache(settings(tmp_path), "reading").get("a") == 1

@@ -119,9 +119,27 @@ def test_only_the_preview_keeps_the_last_build(tmp_path):
     assert adapter_signals._quick_preview.snapshot is None
 
 
-def preview_server(content: Path, output: Path, log: Path) -> subprocess.Popen:
-    extra = {**SETTINGS, "THEME": str(PROJECT / "theme")}
-    extra["PLUGIN_PATHS"] = [str(PROJECT / "plugins")]
+SLOW_PLUGIN = """
+import time
+from pelican import signals
+
+builds = []
+
+def slow(_generator, writer):
+    builds.append(1)
+    if len(builds) > 1:
+        time.sleep(6)  # every rebuild: as a 10,000-article site takes longer
+
+def register():
+    signals.article_writer_finalized.connect(slow)
+"""
+
+
+def preview_server(
+    content: Path, output: Path, log: Path, **settings
+) -> subprocess.Popen:
+    extra = {**SETTINGS, "THEME": str(PROJECT / "theme"), **settings}
+    extra.setdefault("PLUGIN_PATHS", [str(PROJECT / "plugins")])
     return subprocess.Popen(
         [sys.executable, "-m", "pelican", str(content), "--autoreload",
          "-s", str(PROJECT / "pelicanconf.py"), "-o", str(output),
@@ -167,6 +185,44 @@ def test_the_preview_server_shows_the_edit_first(tmp_path):
         save(content, EDITED, edited_text("SERVERBAD", category="Tin lạ"))
         wait_until(lambda: printed().count("Done: Processed") == 3, process, log)
         assert printed().count('chuyên mục "Tin lạ" không có trong danh sách') == 1
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+
+
+def test_a_save_during_a_rebuild_shows_before_that_rebuild_ends(tmp_path):
+    """Editors save every few seconds: the second save lands while the first
+    one's rebuild runs, and its page must not wait for that rebuild."""
+    from pelicanconf import PLUGINS
+
+    content, output, log = tmp_path / "content", tmp_path / "output", tmp_path / "log"
+    write_files(content, ARTICLES)
+    write_files(tmp_path / "plugins", {"slow/__init__.py": SLOW_PLUGIN})
+    process = preview_server(
+        content, output, log,
+        PLUGIN_PATHS=[str(PROJECT / "plugins"), str(tmp_path / "plugins")],
+        PLUGINS=[*PLUGINS, "slow"],
+    )  # fmt: skip
+
+    def printed() -> str:
+        return " ".join(log.read_text(encoding="utf-8").split())
+
+    def shows(marker: str) -> bool:
+        return marker in (output / PAGE).read_text("utf-8")
+
+    try:
+        wait_until(lambda: printed().count("Done: Processed") == 1, process, log)
+        time.sleep(1.0)  # the watcher starts once the server waits
+        save(content, EDITED, edited_text("FIRSTSAVE"))
+        wait_until(lambda: shows("FIRSTSAVE"), process, log, seconds=10)
+        time.sleep(2.5)  # the rebuild the first save started is running
+        assert printed().count("Done: Processed") == 1
+        save(content, EDITED, edited_text("SECONDSAVE"))
+        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=3)
+        assert printed().count("Done: Processed") == 1  # that rebuild still runs
+        # Whatever the rebuilds read, the page ends with the last save.
+        wait_until(lambda: printed().count("Done: Processed") >= 2, process, log)
+        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=30)
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)

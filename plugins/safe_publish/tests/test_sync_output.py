@@ -3,6 +3,7 @@ replaces the served one in one step, problems or not."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
-def leftovers(output: Path) -> list[str]:
-    return [p.name for p in output.parent.iterdir() if ".building-" in p.name]
+def leftovers(output: Path, wait: float = 10.0) -> list[str]:
+    """Building folders once the old site's removal (in the background) is done."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = [p.name for p in output.parent.iterdir() if ".building-" in p.name]
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def test_a_preview_rebuild_leaves_no_stale_page_and_keeps_unchanged_pages(tmp_path):
