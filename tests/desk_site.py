@@ -204,7 +204,11 @@ def alive(pid: int) -> bool:
 def listening_addresses(pid: int) -> set[str]:
     """The "address:port" of every TCP socket `pid` listens on (from /proc)."""
     inodes = set()
-    for fd in Path(f"/proc/{pid}/fd").iterdir():
+    try:
+        descriptors = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return set()  # the process has ended (the preview's watcher comes and goes)
+    for fd in descriptors:
         with contextlib.suppress(OSError):
             target = os.readlink(fd)
             if target.startswith("socket:["):
