@@ -16,7 +16,9 @@ SITE_ORIGIN = "http://127.0.0.1:8000"
 FEED_DOMAIN = SITE_ORIGIN
 
 PATH = "content"
-OUTPUT_PATH = "output"
+# The preview (scripts/serve.sh, the desk) is built into preview/; the published
+# site (publishconf.py) into output/, so neither overwrites the other.
+OUTPUT_PATH = "preview"
 THEME = "theme"
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
@@ -44,6 +46,9 @@ PLUGINS = [
 ]
 # Preview builds list content problems on this page and link it from a banner.
 CONTENT_PROBLEMS_SAVE_AS = "loi-noi-dung/index.html"
+# The same problems as data, for the banner of an open page whose article
+# stopped building, and for the desk.
+CONTENT_PROBLEMS_JSON_SAVE_AS = "loi-noi-dung/loi.json"
 
 # Markdown only: the reStructuredText reader is switched off.
 READERS = {"rst": None}
@@ -99,6 +104,26 @@ EMC_SCRIPT_URL = ""
 # Preview only: reload the open page when its content changes after a rebuild
 # (scripts/serve.sh turns it on; theme/static/js/live-reload.js).
 LIVE_RELOAD = False
+
+# The editors' desk (/quan-tri/, desk/): the uploads it accepts, by folder under
+# content/ (each upload goes into a folder of its year). Pictures are checked by
+# their first bytes; SVG is not accepted (it can carry scripts).
+DESK_UPLOADS = {
+    "images": {
+        "label": "ảnh",
+        "extensions": ["jpg", "jpeg", "png", "gif", "webp"],
+        "max_mb": 5,
+        "pictures": True,
+    },
+    "files": {
+        "label": "tệp đính kèm",
+        "extensions": [
+            "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp",
+            "txt", "csv", "zip", "rar", "7z",
+        ],
+        "max_mb": 20,
+    },
+}  # fmt: skip
 
 CONTACT = {
     "address": "Tầng 5, Trụ sở Liên cơ quan số 3, phường Hồng Gai, tỉnh Quảng Ninh",

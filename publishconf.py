@@ -12,6 +12,8 @@ SITE_ORIGIN = SITEURL
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
+# The published site; the preview goes to preview/ (pelicanconf.py).
+OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
 # Build into a temporary folder and swap it in only when there is no error.
 SAFE_PUBLISH = True
@@ -22,4 +24,12 @@ PRECOMPRESS = True
 VISIT_STATS_PATH = "thong-ke/truy-cap.json"
 # No error page and no drafts on the public site.
 CONTENT_PROBLEMS_SAVE_AS = ""
+CONTENT_PROBLEMS_JSON_SAVE_AS = ""
 DRAFT_URL = DRAFT_SAVE_AS = ""
+
+# Where `sokhcn publish` (and "Xuất bản" on the desk) sends the built site after
+# a clean build: "" when the web server serves output/ itself; an rsync target
+# such as "deploy@may-chu:/srv/sokhcn/output/"; or "s3://bucket/prefix" with
+# DEPLOY_ENDPOINT_URL for a store outside AWS (docs/deploy.md).
+DEPLOY_TARGET = ""
+DEPLOY_ENDPOINT_URL = ""

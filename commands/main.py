@@ -13,6 +13,8 @@ SUBCOMMANDS = {
     "import": "import_legacy",
     "convert": "convert_legacy",
     "deploy": "deploy",
+    "publish": "publish",
+    "serve": "serve",
 }
 
 

@@ -15,12 +15,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from content_check import PLACEHOLDER_BODY
 from vietnamese import fold, nfc, parse_date, slugify
 
 HELP = "Tạo bài viết mới (tệp Markdown có sẵn phần đầu đúng mẫu)."
 
 DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
-BODY_PLACEHOLDER = "Viết nội dung bài tại đây."
 # Exit codes: 1 = the file already exists, 2 = missing or invalid input.
 EXIT_EXISTS = 1
 EXIT_USAGE = 2
@@ -98,8 +98,11 @@ def run(args: argparse.Namespace) -> int:
     except FileExistsError:
         print(exists_message(target), file=sys.stderr)
         return EXIT_EXISTS
-    print(f"Đã tạo bài viết: {target}")
-    print("Hãy mở tệp này để viết nội dung bài.")
+    print(f"Đã tạo bản nháp: {target}")
+    print(
+        "Hãy mở tệp này để viết nội dung bài. Khi viết xong, xoá dòng "
+        '"Status: draft" để bài được đăng.'
+    )
     return 0
 
 
@@ -239,7 +242,10 @@ def build_article(
 
 
 def render_article(article: dict) -> str:
-    """The Markdown file: the header in the project's field order, then the body."""
+    """The Markdown file: the header in the project's field order, then the body.
+
+    A draft: the body is a placeholder until the editor writes it, and the
+    content check flags the placeholder left as it is."""
     lines = [
         f"Title: {article['title']}",
         f"Date: {article['date']:%d/%m/%Y %H:%M}",
@@ -255,7 +261,8 @@ def render_article(article: dict) -> str:
         lines.append("Hot: yes")
     if article["featured"]:
         lines.append("Featured: yes")
-    return "\n".join(lines) + f"\n\n{BODY_PLACEHOLDER}\n"
+    lines.append("Status: draft")
+    return "\n".join(lines) + f"\n\n{PLACEHOLDER_BODY}\n"
 
 
 def article_path(content_dir: Path, article: dict) -> Path:

@@ -87,3 +87,34 @@ def test_pages_have_no_live_reload_unless_asked(make_site):
         LINKED_WEBSITES_FILE="",
     )
     assert site.soup(URL).find("script", src="/theme/js/live-reload.js") is None
+
+
+@pytest.mark.browser
+def test_an_open_article_that_stops_building_shows_its_problem(browser, tmp_path):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write(content, "Họp giao ban tháng 11", "Lãnh đạo Sở tiếp công dân.")
+    build(content, output, **SETTINGS)
+    with serving(output) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/{URL}")
+        article = content / "articles/2017/hop-giao-ban.md"
+        article.write_text(
+            article.read_text("utf-8").replace("16/11/2017", "31/02/2017"), "utf-8"
+        )
+        build(content, output, **SETTINGS)
+        assert not (output / URL / "index.html").exists()
+        banner = page.locator(".problems-banner--page")
+        banner.wait_for(timeout=15000)
+        text = banner.inner_text()
+        assert "Bài này đang có lỗi nên chưa được dựng lại" in text
+        assert 'Dòng 2: Date: Ngày "31/02/2017 10:00" không hợp lệ' in text
+        assert "tháng 2 năm 2017 chỉ có 28 ngày" in text
+        # Fixed: the page is built again and reloads without the banner.
+        write(content, "Họp giao ban tháng 11 (đã sửa)", "Lãnh đạo Sở tiếp công dân.")
+        build(content, output, **SETTINGS)
+        page.wait_for_function(
+            "document.querySelector('h1').textContent.includes('đã sửa')",
+            timeout=15000,
+        )
+        assert page.locator(".problems-banner--page").count() == 0
+        page.close()

@@ -91,6 +91,7 @@ def test_arguments_write_the_header_in_order(tmp_path, no_tty, capsys):
         "Author: Trương Thế Bình - Văn phòng\n"
         "Hot: yes\n"
         "Featured: yes\n"
+        "Status: draft\n"
         "\n"
         "Viết nội dung bài tại đây.\n"
     )
@@ -108,7 +109,7 @@ def test_optional_fields_are_left_out(tmp_path, no_tty):
     text = article_file(tmp_path, 2020, "thong-bao-nghi-tet").read_text("utf-8")
     assert text == (
         "Title: Thông báo nghỉ Tết\nDate: 05/02/2020 08:05\nCategory: Thông báo\n"
-        "\nViết nội dung bài tại đây.\n"
+        "Status: draft\n\nViết nội dung bài tại đây.\n"
     )
     assert "Summary" not in text and "Tags" not in text
 
@@ -178,7 +179,7 @@ def test_interactive_category_by_name_and_skipped_optionals(tmp_path, answers):
     answers("chuyen doi so", "", "")
     assert run_new(tmp_path, "--title", "Số hoá hồ sơ", "--date", "02/01/2024") == 0
     text = article_file(tmp_path, 2024, "so-hoa-ho-so").read_text("utf-8")
-    assert text.splitlines()[2:4] == ["Category: Chuyển đổi số", ""]
+    assert text.splitlines()[2:5] == ["Category: Chuyển đổi số", "Status: draft", ""]
 
 
 def test_interrupted_questions_write_nothing(tmp_path, answers, capsys):
@@ -214,6 +215,11 @@ def test_invalid_date_is_explained(tmp_path, no_tty, capsys):
         tmp_path, "--title", "Tin", "--category", "Thông báo", "--date", "31/02/2020"
     )
     assert code == 2
+    assert "tháng 2 năm 2020 chỉ có 29 ngày" in capsys.readouterr().err
+    code = run_new(
+        tmp_path, "--title", "Tin", "--category", "Thông báo", "--date", "ngày mai"
+    )
+    assert code == 2
     assert "dd/mm/yyyy HH:MM" in capsys.readouterr().err
 
 
@@ -246,7 +252,7 @@ def test_missing_settings_file(tmp_path, no_tty, capsys):
     assert "không tìm thấy tệp cấu hình" in capsys.readouterr().err
 
 
-def test_written_file_builds_into_an_article_page(tmp_path, no_tty, make_site):
+def test_written_file_builds_into_a_draft_page(tmp_path, no_tty, make_site):
     run_new(
         tmp_path / "cmd",
         "--title", SEED_TITLE,
@@ -261,7 +267,8 @@ def test_written_file_builds_into_an_article_page(tmp_path, no_tty, make_site):
         {f"articles/2020/{path.name}": path.read_text("utf-8")},
         LINKED_WEBSITES_FILE="",
     )
-    page = site.soup(f"tin-tuc/2020/{SEED_SLUG}/")
+    assert not site.exists(f"tin-tuc/2020/{SEED_SLUG}/")  # a draft is not published
+    page = site.soup(f"ban-nhap/{SEED_SLUG}/")
     assert page.select_one("h1.article__title").get_text() == SEED_TITLE
     time = page.select_one(".article__date time")
     assert time.get_text() == "05/02/2020 08:30"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -19,16 +20,33 @@ EXTERNAL_SCHEMES = {"http", "https", "mailto", "tel", "ftp"}
 
 @dataclass
 class SiteIndex:
-    """What root-relative links may point to: page URLs and listing sections."""
+    """What root-relative links may point to: page URLs and listing sections.
+
+    `exact` sections hold one page per content file (articles, drafts): an
+    address there must be one of `urls`, as a {filename} link must name a file.
+    """
 
     urls: set[str] = field(default_factory=set)
     sections: set[str] = field(default_factory=set)
+    exact: set[str] = field(default_factory=set)
 
     def knows(self, root: Path, path: str) -> bool:
-        clean = path.strip("/")
+        clean = content_address(path)
         if clean == "" or clean in self.urls or (root / clean).is_file():
             return True
-        return clean.split("/", 1)[0] in self.sections
+        section = clean.split("/", 1)[0]
+        return section in self.sections and section not in self.exact
+
+    def guess(self, path: str) -> str | None:
+        """The known address closest to a mistyped one, for the fix."""
+        found = difflib.get_close_matches(content_address(path), self.urls, n=1)
+        return f"/{found[0]}/" if found else None
+
+
+def content_address(path: str) -> str:
+    """ "/tin-tuc/2026/bai/index.html" and "/tin-tuc/2026/bai" are one page."""
+    clean = path.strip("/")
+    return clean.removesuffix("index.html").strip("/")
 
 
 def link_targets(source: SourceFile) -> Iterator[tuple[int, str]]:
@@ -66,9 +84,12 @@ def check_target(source, root: Path, site: SiteIndex, target: str):
     if path.startswith("/"):
         if site.knows(root, path):
             return None
+        guess = site.guess(path)
+        hint = f"có phải là {guess}? " if guess else ""
         return (
             f'liên kết "{target}" không trỏ tới trang nào của cổng',
-            "dùng {filename}/articles/... để liên kết tới bài khác",
+            f"{hint}dùng {{filename}}/articles/<năm>/<tên-tệp>.md để liên kết tới "
+            "bài khác: địa chỉ đổi theo, còn liên kết không bao giờ hỏng",
         )
     if not resolve(root, source.relative, path).exists():
         return (

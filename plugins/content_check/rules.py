@@ -99,7 +99,7 @@ def check_date_fields(source: SourceFile, keys) -> Iterator[Problem]:
                 source.display,
                 source.line_of(key),
                 f"{key.capitalize()}: {problem}",
-                "ngày viết trước tháng, ví dụ 05/02/2020 là ngày 5 tháng 2",
+                "viết một ngày có thật, ngày trước tháng: 05/02/2020 là ngày 5 tháng 2",
             )
 
 

@@ -10,6 +10,7 @@ from pelican.generators import Generator
 from build_runtime import BuildCache
 
 from .problems import format_summary
+from .problems_file import problems_json, write_problems_json
 from .reported_once import already_reported, install
 from .site import check_content, stays_inside
 
@@ -52,6 +53,7 @@ class ContentCheckGenerator(Generator):
         self.context["CONTENT_PROBLEMS_SUMMARY"] = report(problems, file_count)
 
     def generate_output(self, writer) -> None:
+        self.write_problems_json()
         save_as = self.settings.get("CONTENT_PROBLEMS_SAVE_AS")
         if not save_as:
             return
@@ -63,6 +65,18 @@ class ContentCheckGenerator(Generator):
             template_name="content_problems",
             page_name="content_problems",
         )
+
+    def write_problems_json(self) -> None:
+        """The problems page's data, written with the page only (a build
+        without the page is a publish build)."""
+        save_as = self.settings.get("CONTENT_PROBLEMS_JSON_SAVE_AS")
+        if save_as and self.settings.get("CONTENT_PROBLEMS_SAVE_AS"):
+            text = problems_json(
+                self.context["CONTENT_PROBLEMS"],
+                self.context["CONTENT_PROBLEMS_SUMMARY"],
+                self.settings["PATH"],
+            )
+            write_problems_json(self.output_path, save_as, text)
 
 
 def add_generator(_pelican):

@@ -14,7 +14,9 @@ from .documents import check_documents
 from .header import SourceFile, read_source
 from .legacy_font import check_legacy_font
 from .links import SiteIndex, check_files, check_links
+from .placeholder import check_placeholder
 from .problems import Problem, error
+from .raw_html import check_raw_html
 from .rules import check_article, check_page
 
 SECTION_SETTINGS = (
@@ -44,9 +46,11 @@ def check_content(
     problems += clashing_urls(urls)
     problems += unknown_translations(pages, settings)
     site = SiteIndex(
-        {url.strip("/") for url in urls.values() if url}, sections(settings)
+        {url.strip("/") for url in urls.values() if url},
+        sections(settings),
+        content_sections(settings),
     )
-    for sources, check in ((articles, check_article), (pages, check_page)):
+    for sources, check in ((articles, check_new_article), (pages, check_page)):
         for source in sources:
             problems += local_problems(source, check, settings, cache)
             problems += check_files(source, root)
@@ -61,6 +65,12 @@ def sort_key(problem: Problem):
     return (problem.path, problem.line, problem.message)
 
 
+def check_new_article(source: SourceFile, settings) -> Iterator[Problem]:
+    """An article's own rules, and the placeholder body `sokhcn new` writes."""
+    yield from check_article(source, settings)
+    yield from check_placeholder(source)
+
+
 def local_problems(source: SourceFile, check, settings, cache) -> list[Problem]:
     """The problems a file has on its own, whatever the other files (paths as
     shown from the working folder)."""
@@ -69,6 +79,7 @@ def local_problems(source: SourceFile, check, settings, cache) -> list[Problem]:
     if found is None:
         found = [*check(source, settings), *check_output_path(source, settings)]
         found += check_legacy_font(source)
+        found += check_raw_html(source)
         cache[key] = found
     return found
 
@@ -165,6 +176,15 @@ def sections(settings) -> set[str]:
         if first and "{" not in first:
             found.add(first)
     return found
+
+
+def content_sections(settings) -> set[str]:
+    """Sections whose pages are content files: articles and drafts."""
+    return {
+        first
+        for key in ("ARTICLE_URL", "DRAFT_URL")
+        if (first := (settings.get(key) or "").split("/", 1)[0]) and "{" not in first
+    }
 
 
 def check_output_path(source: SourceFile, settings) -> Iterator[Problem]:

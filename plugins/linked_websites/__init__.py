@@ -1,5 +1,6 @@
 """Linked websites (Website liên kết): grouped links read from a Markdown data file."""
 
+from .data_file import parse as parse_linked_websites
 from .signals import register
 
-__all__ = ["register"]
+__all__ = ["parse_linked_websites", "register"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
@@ -29,6 +29,26 @@ ERROR_HINT = (
 
 def _invalid(text: str) -> ValueError:
     return ValueError(f'Ngày "{text}" không hợp lệ: {ERROR_HINT}')
+
+
+def _nonexistent(text: str, parts: dict) -> ValueError:
+    """The text has the right shape but names a day or time that does not exist."""
+    year, month, day = int(parts["year"]), int(parts["month"]), int(parts["day"])
+    if not 1 <= month <= 12:
+        reason = f"không có tháng {month} (tháng từ 1 đến 12)"
+    elif not 1 <= day <= _days_in(year, month):
+        reason = (
+            f"ngày {day:02d}/{month:02d}/{year} không có thật: tháng {month} "
+            f"năm {year} chỉ có {_days_in(year, month)} ngày"
+        )
+    else:
+        reason = "giờ không có thật (giờ từ 0 đến 23, phút và giây từ 00 đến 59)"
+    return ValueError(f'Ngày "{text}" không hợp lệ: {reason}')
+
+
+def _days_in(year: int, month: int) -> int:
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return (following - timedelta(days=1)).day
 
 
 def parse_date(s: str | date) -> datetime:
@@ -59,7 +79,7 @@ def parse_date(s: str | date) -> datetime:
             int(parts["second"] or 0),
         )
     except ValueError:
-        raise _invalid(s) from None
+        raise _nonexistent(s, parts) from None
 
 
 def weekday_name(dt: date) -> str:

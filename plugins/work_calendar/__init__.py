@@ -7,8 +7,14 @@ the data the sidebar widget uses to show the visitor's week.
 
 from pelican import signals
 
-from .generator import FileProblem, WorkCalendarGenerator, check_schedule, read_schedule
-from .schedule_file import Item, Problem, Week, read_week
+from .generator import (
+    FileProblem,
+    WorkCalendarGenerator,
+    check_schedule,
+    read_schedule,
+    week_url,
+)
+from .schedule_file import Item, Problem, Week, read_week, week_of_file_name
 from .times import TimeFormatError, TimeSpan, format_time, infer_session, parse_time
 
 
@@ -34,4 +40,6 @@ __all__ = [
     "read_schedule",
     "read_week",
     "register",
+    "week_of_file_name",
+    "week_url",
 ]

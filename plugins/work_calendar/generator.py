@@ -98,6 +98,11 @@ def read_one(path: Path, domain: str, problems: list[FileProblem]) -> Week | Non
     return week
 
 
+def week_url(settings, year: int, week: int) -> str:
+    """The address of one week's page, "lich-cong-tac/2017/tuan-46/"."""
+    return setting(settings, "SCHEDULE_WEEK_URL").format(year=year, week=week)
+
+
 def place(weeks: list[Week], settings) -> None:
     """Give each week its addresses and its neighbours."""
     for week in weeks:

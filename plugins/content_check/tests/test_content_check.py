@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import textwrap
 import unicodedata
@@ -187,3 +188,17 @@ def test_preview_lists_problems_on_a_page_and_a_banner(make_site):
     banner = site.soup("tin-tuc/2020/a/").select_one(".problems-banner")
     assert banner.a["href"] == "/loi-noi-dung/"
     assert "1 lỗi" in banner.get_text()
+    problems = json.loads(site.text("loi-noi-dung/loi.json"))
+    assert problems["summary"] == "Kiểm tra 2 tệp nội dung: 1 lỗi, 0 cảnh báo."
+    [problem] = problems["problems"]
+    assert problem["file"] == "articles/b.md" and problem["line"] == 2
+    assert problem["is_error"] and "không có thật" in problem["message"]
+
+
+def test_publish_builds_write_no_problems_file(make_site):
+    site = make_site(
+        {"articles/a.md": "Title: A\nDate: 01/01/2020\nCategory: Thông báo\n\nA.\n"},
+        LINKED_WEBSITES_FILE="",
+        CONTENT_PROBLEMS_SAVE_AS="",
+    )
+    assert not site.exists("loi-noi-dung/loi.json")

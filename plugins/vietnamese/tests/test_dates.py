@@ -9,11 +9,30 @@ from vietnamese.dates import WEEKDAYS, format_date, parse_date, weekday_name
 
 def test_error_message_names_the_input_and_the_accepted_format():
     with pytest.raises(ValueError) as error:
-        parse_date("31/02/2017")
+        parse_date("16 tháng 11 2017")
     message = str(error.value)
-    assert message.startswith('Ngày "31/02/2017" không hợp lệ: hãy viết theo dạng')
+    assert message.startswith('Ngày "16 tháng 11 2017" không hợp lệ: hãy viết theo')
     assert "dd/mm/yyyy HH:MM, ví dụ 16/11/2017 10:00" in message
     assert "yyyy-mm-dd" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("31/02/2024", "ngày 31/02/2024 không có thật: tháng 2 năm 2024 chỉ có 29"),
+        ("29/02/2023 10:00", "tháng 2 năm 2023 chỉ có 28 ngày"),
+        ("2017-04-31", "ngày 31/04/2017 không có thật: tháng 4 năm 2017 chỉ có 30"),
+        ("16/13/2017", "không có tháng 13 (tháng từ 1 đến 12)"),
+        ("16/11/2017 25:00", "giờ không có thật"),
+    ],
+)
+def test_a_date_that_does_not_exist_is_told_so(text, reason):
+    with pytest.raises(ValueError) as error:
+        parse_date(text)
+    message = str(error.value)
+    assert message.startswith(f'Ngày "{text}" không hợp lệ: ')
+    assert reason in message
+    assert "dd/mm/yyyy" not in message  # the shape was right
 
 
 def test_day_first_is_never_guessed():

@@ -1,0 +1,280 @@
+/*
+ * widgets.js: the desk's own form controls, with their checks in Vietnamese.
+ *
+ * - ngay-gio: a date (and time) typed day first, "16/11/2017 10:00", stored as
+ *   "2017-11-16T10:00"; a day that does not exist is an error in the form.
+ *   (Decap's datetime control is the browser's, which shows the month first on
+ *   an English Windows.)
+ * - danh-sach: a plain select whose value must be one of its options, so an
+ *   article with an unknown category is stopped before it is saved.
+ * - mo-ta-anh: the picture's description, required when there is a picture.
+ * - tuan: the ISO week of a calendar file; chosen for a new week, shown for an
+ *   existing one (its file is named after it).
+ * - ngay-trong-tuan: one of the seven days of the entry's week.
+ *
+ * Uses Decap's globals h (React.createElement) and createClass.
+ */
+(function () {
+  "use strict";
+  var F = window.SokhcnFormats;
+  var h = window.h;
+
+  function label(props) {
+    return props.field.get("label", props.field.get("name"));
+  }
+
+  function invalid(message) {
+    return { error: { type: "CUSTOM", message: message } };
+  }
+
+  function options(field) {
+    return (field.get("options") ? field.get("options").toJS() : []).map(function (option) {
+      return typeof option === "string" ? { label: option, value: option } : option;
+    });
+  }
+
+  function dataOf(props, key) {
+    var entry = props.getEntry ? props.getEntry() : props.entry;
+    return entry && entry.getIn(["data", key]);
+  }
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  function nowIso(withTime) {
+    var now = new Date();
+    var day = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+    return withTime ? day + "T" + pad(now.getHours()) + ":" + pad(now.getMinutes()) : day;
+  }
+
+  // --- ngay-gio ---------------------------------------------------------------
+
+  var DateTimeControl = window.createClass({
+    withTime: function () {
+      return this.props.field.get("time") !== false;
+    },
+    shown: function (value) {
+      return F.isIsoDate(value) ? F.formatDate(value, this.withTime()) : value || "";
+    },
+    getInitialState: function () {
+      return { text: this.shown(this.props.value) };
+    },
+    componentDidUpdate: function (previous) {
+      if (previous.value !== this.props.value && !this.typing) {
+        this.setState({ text: this.shown(this.props.value) });
+      }
+    },
+    change: function (event) {
+      var text = event.target.value;
+      var parsed = F.parseDate(text);
+      this.setState({ text: text });
+      this.props.onChange(parsed.iso ? parsed.iso : text);
+    },
+    setNow: function () {
+      var value = nowIso(this.withTime());
+      this.setState({ text: this.shown(value) });
+      this.props.onChange(value);
+    },
+    isValid: function () {
+      var value = this.props.value;
+      if (!value || F.isIsoDate(value)) return true;
+      return invalid(label(this.props) + ": " + F.parseDate(value).error + ".");
+    },
+    render: function () {
+      var self = this;
+      var props = this.props;
+      var value = props.value;
+      var help = F.isIsoDate(value) && value.length > 10
+        ? F.weekdayName(value.slice(0, 10)) + ", " + F.formatDate(value, true)
+        : F.isIsoDate(value) ? F.weekdayName(value) + ", " + F.formatDate(value, false) : "";
+      return h("div", { className: "desk-date" },
+        h("input", {
+          type: "text",
+          id: props.forID,
+          className: props.classNameWrapper,
+          value: this.state.text,
+          inputMode: "numeric",
+          autoComplete: "off",
+          placeholder: this.withTime() ? "dd/mm/yyyy HH:MM" : "dd/mm/yyyy",
+          "aria-describedby": props.forID + "-ngay",
+          onChange: this.change,
+          onFocus: function () { self.typing = true; props.setActiveStyle(); },
+          onBlur: function () {
+            self.typing = false;
+            self.setState({ text: self.shown(props.value) });
+            props.setInactiveStyle();
+          },
+        }),
+        h("button", { type: "button", className: "desk-date__now", onClick: this.setNow },
+          this.withTime() ? "Bây giờ" : "Hôm nay"),
+        h("span", { className: "desk-date__day", id: props.forID + "-ngay" }, help)
+      );
+    },
+  });
+
+  // --- danh-sach ------------------------------------------------------------------
+
+  var SelectControl = window.createClass({
+    isValid: function () {
+      var value = this.props.value;
+      var known = options(this.props.field).some(function (o) { return o.value === value; });
+      if (!value || known) return true;
+      return invalid(label(this.props) + " “" + value + "” không có trong danh sách: hãy chọn lại.");
+    },
+    render: function () {
+      var props = this.props;
+      var value = props.value || "";
+      var list = options(props.field);
+      var known = list.some(function (o) { return o.value === value; });
+      var choices = [h("option", { key: "", value: "" },
+        props.field.get("required", true) ? "— Chọn —" : "(không chọn)")];
+      list.forEach(function (o) {
+        choices.push(h("option", { key: o.value, value: o.value }, o.label));
+      });
+      if (value && !known) {
+        choices.push(h("option", { key: "?", value: value }, value + " (không có trong danh sách)"));
+      }
+      return h("select", {
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: value,
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: props.setActiveStyle,
+        onBlur: props.setInactiveStyle,
+      }, choices);
+    },
+  });
+
+  // --- mo-ta-anh ----------------------------------------------------------------
+
+  var AltTextControl = window.createClass({
+    isValid: function () {
+      var text = (this.props.value || "").trim();
+      if (text || !dataOf(this.props, this.props.field.get("picture", "image"))) return true;
+      return invalid("Có ảnh đại diện thì phải có mô tả ảnh: viết ảnh cho thấy gì.");
+    },
+    render: function () {
+      var props = this.props;
+      return h("input", {
+        type: "text",
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: props.value || "",
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: props.setActiveStyle,
+        onBlur: props.setInactiveStyle,
+      });
+    },
+  });
+
+  // --- tuan -------------------------------------------------------------------------
+
+  /*
+   * The week of the calendar file being edited: from the address of the open
+   * entry ("#/collections/lich-cong-tac/entries/2026/2026-W48"), or, for a new
+   * one, the week chosen in its "Tuần" control. (Controls inside a list do not
+   * always get the current entry from Decap.)
+   */
+  var chosenWeek = "";
+
+  function weekOfEntry(props) {
+    var fromAddress = /\/entries\/(?:\d{4}\/)?(\d{4}-W\d{2})$/i.exec(window.location.hash);
+    if (fromAddress) return fromAddress[1].toUpperCase();
+    return (props && props.value && /^\d{4}-W\d{2}$/.test(props.value) && props.value) ||
+      chosenWeek || (props && dataOf(props, "week")) || "";
+  }
+
+  function isNewEntry() {
+    return /\/new$/.test(window.location.hash);
+  }
+
+  var WeekControl = window.createClass({
+    isValid: function () {
+      if (/^\d{4}-W\d{2}$/.test(this.props.value || weekOfEntry(this.props))) return true;
+      return invalid("Hãy chọn tuần của lịch.");
+    },
+    render: function () {
+      var props = this.props;
+      chosenWeek = props.value || "";
+      if (!isNewEntry()) {
+        return h("input", {
+          type: "text", id: props.forID, className: props.classNameWrapper,
+          readOnly: true, value: F.weekTitle(weekOfEntry(props)),
+        });
+      }
+      var today = nowIso(false);
+      var weeks = [];
+      for (var offset = -14; offset <= 70; offset += 7) {
+        var day = new Date(Date.parse(today + "T12:00:00Z") + offset * 86400000);
+        weeks.push(F.isoWeek(day.toISOString().slice(0, 10)));
+      }
+      return h("select", {
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: props.value || "",
+        onChange: function (event) {
+          chosenWeek = event.target.value;
+          props.onChange(event.target.value);
+        },
+      }, [h("option", { key: "", value: "" }, "— Chọn tuần —")].concat(weeks.map(function (week) {
+        return h("option", { key: week, value: week },
+          F.weekTitle(week) + (week === F.isoWeek(today) ? " — tuần này" : ""));
+      })));
+    },
+  });
+
+  // --- ngay-trong-tuan ------------------------------------------------------------
+
+  var DayControl = window.createClass({
+    days: function () {
+      return F.weekDays(weekOfEntry(null));
+    },
+    isValid: function () {
+      var value = this.props.value;
+      if (!value) return true;
+      var days = this.days();
+      if (days.length && days.indexOf(value) < 0) {
+        return invalid("Ngày " + F.formatDate(value, false) + " không thuộc tuần của lịch này.");
+      }
+      return true;
+    },
+    render: function () {
+      var self = this;
+      var props = this.props;
+      var value = props.value || "";
+      var days = this.days();
+      var choices = [h("option", { key: "", value: "" },
+        days.length ? "— Chọn ngày —" : "— Chọn tuần trước —")];
+      days.forEach(function (day) {
+        choices.push(h("option", { key: day, value: day },
+          F.weekdayName(day) + ", " + F.formatDate(day, false)));
+      });
+      if (value && days.indexOf(value) < 0) {
+        choices.push(h("option", { key: value, value: value }, F.formatDate(value, false)));
+      }
+      return h("select", {
+        id: props.forID,
+        className: props.classNameWrapper,
+        value: value,
+        onChange: function (event) { props.onChange(event.target.value); },
+        onFocus: function () { self.forceUpdate(); props.setActiveStyle(); },
+        onBlur: props.setInactiveStyle,
+      }, choices);
+    },
+  });
+
+  function Preview(props) {
+    return h("span", null, String(props.value || ""));
+  }
+
+  window.SokhcnWidgets = {
+    register: function (CMS) {
+      CMS.registerWidget("ngay-gio", DateTimeControl, Preview);
+      CMS.registerWidget("danh-sach", SelectControl, Preview);
+      CMS.registerWidget("mo-ta-anh", AltTextControl, Preview);
+      CMS.registerWidget("tuan", WeekControl, Preview);
+      CMS.registerWidget("ngay-trong-tuan", DayControl, Preview);
+    },
+  };
+})();

@@ -1,0 +1,378 @@
+"""The desk in Chromium, as an editor uses it (issue 19, part 4): open the desk,
+write an article with a picture, meet a field's error and fix it, save and open
+the preview, publish and find the article on the published site and through
+its search page, then edit a week of the work calendar and see its page change.
+Each desk screen is photographed at 1280 and 390 px (test-artifacts/desk/), and
+none may show a string of Decap's English."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+import subprocess
+import time
+import zlib
+from pathlib import Path
+
+import pytest
+from desk_site import git, make_project, serving_desk
+from local_nginx import NGINX, free_port, nginx_config, run_or_explain, wait_for_port
+
+from conftest import NODE_MODULES
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "desk"
+TITLE = "Hội nghị tổng kết khoa học và công nghệ năm 2026"
+SLUG = "hoi-nghi-tong-ket-khoa-hoc-va-cong-nghe-nam-2026"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
+# Names, the same in Vietnamese.
+NAMES = {"Markdown"}
+# Words an English screen would show that Decap's locale does not cover.
+ENGLISH_WORDS = re.compile(
+    r"\b(Save|Publish|Delete|Image|Images|Choose|Upload|Loading|Entries|Collection|"
+    r"Search|Failed|Error|Draft|Title|Alt Text|Add|Remove|Close|Copy|Media)\b"
+)
+
+
+def english_strings() -> list[str]:
+    """Every fixed piece of Decap's English locale, from node_modules."""
+    script = (
+        "import('./node_modules/decap-cms-locales/dist/esm/en/index.js').then(m => {"
+        "const out = []; const walk = o => Object.values(o).forEach(v =>"
+        " typeof v === 'object' ? walk(v) : out.push(v)); walk(m.default);"
+        " console.log(JSON.stringify(out)); })"
+    )
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script],
+        cwd=NODE_MODULES.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pieces = set()
+    for text in json.loads(done.stdout):
+        for piece in re.split(r"%\{\w+\}|\|\|\|\|", text):
+            piece = piece.strip(" .:\"'“”\n")
+            if len(piece) >= 5 and re.search(r"[A-Za-z]{3}", piece):
+                pieces.add(piece)
+    return sorted(pieces - NAMES)
+
+
+def picture(path: Path) -> Path:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    rows = b"".join(b"\x00" + bytes([30, 90, 160]) * 96 for _ in range(64))
+    header = struct.pack(">IIBBBBB", 96, 64, 8, 2, 0, 0, 0)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The desk of a small site; its publish build is served by deploy/nginx."""
+    root = tmp_path_factory.mktemp("ban-bien-tap")
+    public_port = free_port()
+    origin = f"http://127.0.0.1:{public_port}"
+    project = make_project(
+        root / "project",
+        publish_settings=f"""
+        SITEURL = SITE_ORIGIN = FEED_DOMAIN = {origin!r}
+        """,
+    )
+    with serving_desk(project) as served:
+        served.public_origin = origin
+        served.public_port = public_port
+        served.root = root
+        yield served
+
+
+class Screens:
+    """Photographs a screen at 1280 and 390 px and checks it has no English."""
+
+    def __init__(self, browser, english):
+        self.browser = browser
+        self.english = english
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+
+    def check(self, page, name: str) -> None:
+        page.screenshot(path=str(ARTIFACTS / f"{name}-1280.png"))
+        text = page.evaluate(
+            """() => [document.body.innerText,
+                ...[...document.querySelectorAll('[title],[aria-label],[placeholder],[alt]')]
+                  .filter(e => e.offsetParent !== null)
+                  .map(e => [e.title, e.getAttribute('aria-label'), e.placeholder,
+                    e.alt]
+                    .join(' '))
+               ].join('\\n')"""
+        )
+        found = [s for s in self.english if s in text]
+        assert found == [], (name, found)
+        assert not ENGLISH_WORDS.search(text), (name, ENGLISH_WORDS.search(text)[0])
+
+    def narrow(self, url: str, name: str, prepare=None) -> None:
+        page = self.browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url)
+        page.locator(".desk-bar, .desk-waiting").first.wait_for()
+        page.wait_for_timeout(1500)
+        if prepare:
+            prepare(page)
+        page.wait_for_timeout(400)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-390.png"))
+        page.close()
+
+
+def save(page) -> None:
+    page.get_by_role("button", name="Lưu", exact=True).first.click()
+    page.get_by_text("Lưu ngay").click()
+
+
+def test_an_editor_writes_previews_publishes_and_edits_the_calendar(
+    browser, site, tmp_path
+):
+    screens = Screens(browser, english_strings())
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    policy_errors = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and policy_errors.append(m.text),
+    )
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+
+    # 1. The desk opens on the articles, under the desk's CSP.
+    page.goto(f"{site.base}/quan-tri/")
+    page.get_by_role("heading", name="Tin bài").wait_for()
+    page.get_by_text("Họp giao ban tháng 11").wait_for()
+    screens.check(page, "1-danh-sach-tin-bai")
+    screens.narrow(f"{site.base}/quan-tri/", "1-danh-sach-tin-bai")
+
+    # 2. A new article with a picture.
+    page.get_by_role("link", name="Viết tin bài mới").click()
+    page.get_by_label("Tiêu đề").fill(TITLE)
+    page.get_by_label("Chuyên mục").select_option("Tin hoạt động")
+    page.get_by_label("Họ tên").fill("Trương Thế Bình")
+    page.get_by_label("Đơn vị").fill("Văn phòng")
+    page.get_by_role("button", name="Chọn ảnh").click()
+    page.get_by_text("Tải lên", exact=True).wait_for()
+    screens.check(page, "2-thu-vien-anh")
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Tải lên", exact=True).click()
+    chooser.value.set_files(str(picture(tmp_path / "Ảnh Hội nghị tổng kết.png")))
+    page.get_by_text("anh-hoi-nghi-tong-ket.png").wait_for()
+    page.get_by_role("button", name="Dùng tệp đã chọn").click()
+    body = page.locator("[contenteditable=true]").last
+    body.click()
+    page.keyboard.type(
+        "Sáng nay, Sở Khoa học và Công nghệ tổ chức hội nghị tổng kết năm 2026."
+    )
+
+    # 3. The picture has no description: the form says so, at the field.
+    save(page)
+    error = page.get_by_text("Có ảnh đại diện thì phải có mô tả ảnh")
+    error.wait_for()
+    error.scroll_into_view_if_needed()
+    screens.check(page, "3-loi-o-truong")
+    assert list((site.project / "content/articles").rglob(f"{SLUG}.md")) == []
+    page.get_by_label("Mô tả ảnh").fill("Toàn cảnh hội nghị tổng kết")
+    save(page)
+    page.wait_for_url(f"**/entries/2026/{SLUG}")
+    page.get_by_text("Bài không có lỗi").wait_for()
+    article = site.project / f"content/articles/2026/{SLUG}.md"
+    text = article.read_text("utf-8")
+    assert text.startswith(f"Title: {TITLE}\nDate: ")
+    assert "Category: Tin hoạt động\nAuthor: Trương Thế Bình - Văn phòng\n" in text
+    assert "Image: images/2026/anh-hoi-nghi-tong-ket.png\n" in text
+    assert "ImageAlt: Toàn cảnh hội nghị tổng kết\n\nSáng nay," in text
+    assert (site.project / "content/images/2026/anh-hoi-nghi-tong-ket.png").is_file()
+    assert git(site.project, "log", "-1", "--format=%s").strip() == (
+        f"desk: create content/articles/2026/{SLUG}.md"
+    )
+    screens.check(page, "4-bai-da-luu")
+
+    # 4. Xem trước: the real page of the preview build.
+    with context.expect_page() as opened:
+        saved = time.monotonic()
+        page.locator(".desk-bar").get_by_role("button", name="Xem trước").click()
+    preview = opened.value
+    preview.wait_for_url(f"**/tin-tuc/2026/{SLUG}/", timeout=60000)
+    print(
+        f"Xem trước: the page opened {time.monotonic() - saved:.2f} s after the click"
+    )
+    assert preview.locator("h1").inner_text() == TITLE
+    assert preview.locator("img[src$='anh-hoi-nghi-tong-ket.png']").count() == 1
+    preview.close()
+
+    # 5. Xuất bản: progress, then the published article's address.
+    page.locator(".desk-bar").get_by_role("button", name="Xuất bản").click()
+    dialog = page.get_by_role("dialog")
+    screens.check(page, "5-xuat-ban")
+    dialog.get_by_role("button", name="Xuất bản").click()
+    dialog.get_by_text("Đã xuất bản.").wait_for(timeout=300000)
+    address = f"{site.public_origin}/tin-tuc/2026/{SLUG}/"
+    assert dialog.get_by_role("link", name=address).is_visible()
+    screens.check(page, "6-da-xuat-ban")
+    dialog.get_by_role("button", name="Đóng").click()
+    public = site.root / "public"
+    public.mkdir()
+    config = nginx_config(public, site.project / "output", site.public_port)
+    run_or_explain([NGINX, "-t", "-c", str(config)])
+    nginx = subprocess.Popen([NGINX, "-c", str(config)])
+    try:
+        wait_for_port(nginx, site.public_port, public / "error.log")
+        published = context.new_page()
+        published.goto(address)
+        assert published.locator("h1").inner_text() == TITLE
+        assert published.evaluate("fetch('/quan-tri/').then(r => r.status)") == 404
+        published.goto(f"{site.public_origin}/tim-kiem/?q=hoi+nghi+tong+ket+2026")
+        result = published.locator("[data-search-results] a", has_text=TITLE)
+        result.wait_for(timeout=20000)
+        assert result.get_attribute("href").endswith(f"/tin-tuc/2026/{SLUG}/")
+        published.close()
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=10)
+
+    # 6. A week of the work calendar: one more item, and the week page shows it.
+    page.goto(f"{site.base}/quan-tri/#/collections/lich-cong-tac/entries/2026/2026-W48")
+    page.get_by_label("Tuần", exact=True).wait_for()
+    screens.check(page, "7-lich-tuan")
+    page.get_by_role("button", name="Thêm mục lịch").click()
+    page.get_by_label("Ngày", exact=True).last.select_option("2026-11-25")
+    page.get_by_label("Buổi").last.select_option("Chiều")
+    page.get_by_label(re.compile("^Giờ")).last.fill("14h00")
+    page.get_by_label("Nội dung", exact=True).last.fill(
+        "Làm việc với Chi cục Tiêu chuẩn Đo lường"
+    )
+    page.get_by_label("Chủ trì").last.fill("Giám đốc Sở")
+    save(page)
+    week_file = site.project / "content/schedule/2026/2026-W48.md"
+    page.wait_for_function(
+        "() => document.body.innerText.includes('Bài không có lỗi')", timeout=30000
+    )
+    deadline = time.monotonic() + 30
+    while "Chi cục Tiêu chuẩn" not in week_file.read_text("utf-8"):
+        assert time.monotonic() < deadline, "the week was not saved"
+        time.sleep(0.2)
+    week = week_file.read_text("utf-8")
+    assert week.endswith(
+        "  - Địa điểm: Phòng họp tầng 5\n\n## Thứ Tư, 25/11/2026\n"
+        "- Chiều 14h00: Làm việc với Chi cục Tiêu chuẩn Đo lường\n"
+        "  - Chủ trì: Giám đốc Sở\n"
+    )
+    with context.expect_page() as opened:
+        page.locator(".desk-bar").get_by_role("button", name="Xem trước").click()
+    week_page = opened.value
+    week_page.wait_for_url("**/lich-cong-tac/2026/tuan-48/", timeout=60000)
+    assert (
+        "Làm việc với Chi cục Tiêu chuẩn Đo lường"
+        in week_page.locator("main").inner_text()
+    )
+    week_page.close()
+
+    assert policy_errors == []
+    assert dialogs == []
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("name", "route"),
+    [
+        ("trang", "#/collections/trang"),
+        ("trang-sua", "#/collections/trang/entries/gioi-thieu"),
+        ("lich-cong-tac", "#/collections/lich-cong-tac"),
+        ("lich-tuan-moi", "#/collections/lich-cong-tac/new"),
+        ("website-lien-ket", "#/collections/du-lieu/entries/website-lien-ket"),
+        ("anh-va-tep", "#/collections/tin-tuc?anh-va-tep"),
+        ("tin-bai-moi", "#/collections/tin-tuc/new"),
+        ("tin-bai-sua", "#/collections/tin-tuc/entries/2026/hop-giao-ban-thang-11"),
+    ],
+)
+def test_every_desk_screen_is_vietnamese(browser, site, name, route):
+    route, _, media = route.partition("?")
+
+    def prepare(page):
+        if media:  # the picture and file library opens over any screen
+            page.get_by_role("button", name="Ảnh và tệp").click()
+            page.get_by_text("Tải lên", exact=True).wait_for()
+
+    screens = Screens(browser, english_strings())
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{site.base}/quan-tri/{route}")
+    page.locator(".desk-bar").wait_for()
+    page.wait_for_timeout(1500)
+    prepare(page)
+    screens.check(page, name)
+    screens.narrow(f"{site.base}/quan-tri/{route}", name, prepare)
+    page.close()
+
+
+def test_the_preview_waiting_page_and_the_desk_bar_pass_axe(browser, site):
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(f"{site.base}/quan-tri/xem-truoc.html?tep=content/pages/khong-co.md")
+    page.get_by_text("Không tìm thấy tệp").wait_for()
+    page.add_script_tag(path=str(AXE))
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+    result = page.evaluate(
+        "t => axe.run(document, {runOnly: {type: 'tag', values: t}})", tags
+    )
+    assert [v["id"] for v in result["violations"]] == []
+    page.goto(
+        f"{site.base}/quan-tri/#/collections/tin-tuc/entries/2026/hop-giao-ban-thang-11"
+    )
+    page.locator(".desk-bar").wait_for()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "t => axe.run({include: [['.desk-bar']]}, {runOnly: {type: 'tag', values: t}})",
+        tags,
+    )
+    assert [v["id"] for v in result["violations"]] == []
+    context.close()
+
+
+def test_problems_of_a_file_written_by_hand_point_at_their_fields(browser, site):
+    hand_written = site.project / "content/articles/2026/viet-tay.md"
+    hand_written.write_text(
+        "Title: Bài viết tay\nDate: 02/12/2026 08:00\nCategory: Tin hoat dong\n\n"
+        "Đoạn đầu.\n\n<iframe src='https://www.youtube.com/embed/x'></iframe>\n",
+        "utf-8",
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{site.base}/quan-tri/#/collections/tin-tuc/entries/2026/viet-tay")
+        bar = page.locator(".desk-bar")
+        bar.get_by_text("1 lỗi, 1 cảnh báo trong bài:").wait_for()
+        category = bar.get_by_role(
+            "button", name=re.compile("^Lỗi — Chuyên mục: chuyên mục")
+        )
+        assert bar.get_by_role(
+            "button", name=re.compile("^Cảnh báo — Nội dung: thẻ <iframe>")
+        )
+        # The form knows it too: the category is not in the list.
+        select = page.get_by_label("Chuyên mục")
+        assert select.input_value() == "Tin hoat dong"
+        assert (
+            "không có trong danh sách" in select.locator("option:checked").inner_text()
+        )
+        category.click()
+        assert page.evaluate("document.activeElement.id") == select.get_attribute("id")
+        page.get_by_label("Tiêu đề").fill("Bài viết tay, đã sửa")
+        save(page)
+        page.get_by_text(
+            "“Tin hoat dong” không có trong danh sách: hãy chọn lại."
+        ).wait_for()
+        Screens(browser, english_strings()).check(page, "8-loi-sau-khi-luu")
+        page.close()
+    finally:
+        hand_written.unlink()
