@@ -13,9 +13,10 @@ pages of articles saved while that build ran (the build may have read an
 earlier version). Where forking is unsafe (another thread runs in the build's
 process), the quick pages are written when the next build starts.
 
-Only edits take the quick way: a new, deleted or moved article (its address
-changed), or more than ``QUICK_PAGES_AT_MOST`` changed files, wait for the full
-build. The quick read logs nothing: Pelican shows a message once per process,
+Edits and new articles take the quick way (a new article's page first
+without related articles or previous/next); a deleted or moved article (its
+address changed), or more than ``QUICK_PAGES_AT_MOST`` changed files, wait for
+the full build. The quick read logs nothing: Pelican shows a message once per process,
 so the full build must be the one to report a problem.
 """
 
@@ -92,13 +93,11 @@ def logging_off():
         logging.disable(previous)
 
 
-def read_again(generator, old: Article) -> Article:
-    """The article read from its file as the generator read it, carrying what
-    the last build's plugins added to the old one (related, previous/next)."""
-    readers = Readers(generator.settings)
-    fresh = readers.read_file(
+def read_article(generator, path: str) -> Article:
+    """The article in the file ``path`` read as the generator reads it."""
+    return Readers(generator.settings).read_file(
         base_path=generator.path,
-        path=os.path.relpath(old.source_path, generator.path),
+        path=os.path.relpath(path, generator.path),
         content_class=Article,
         context=generator.context,
         preread_signal=signals.article_generator_preread,
@@ -106,6 +105,12 @@ def read_again(generator, old: Article) -> Article:
         context_signal=signals.article_generator_context,
         context_sender=generator,
     )
+
+
+def read_again(generator, old: Article) -> Article:
+    """The article read from its file as the generator read it, carrying what
+    the last build's plugins added to the old one (related, previous/next)."""
+    fresh = read_article(generator, old.source_path)
     for name, value in vars(old).items():
         # Not a header field: one the editor removed stays removed.
         if name not in vars(fresh) and name not in old.metadata:
@@ -136,31 +141,52 @@ def write_page(generator, served: str, article: Article) -> str:
     return article.save_as
 
 
-def write_quick_pages(snapshot: Snapshot, served: str) -> list[str]:
-    """Rewrite the pages of the edited articles in the served folder (the
-    build itself may write elsewhere: safe_publish's SYNC_OUTPUT); returns
-    their output paths."""
+def write_quick_pages(snapshot: Snapshot, served: str, new=()) -> list[str]:
+    """Rewrite the pages of the edited articles in the served folder, and
+    write those of ``new`` article files (without related articles or
+    previous/next, which the full build adds); returns their output paths."""
     changed = snapshot.changed()
-    if not changed or len(changed) > QUICK_PAGES_AT_MOST:
+    new = [path for path in new if path not in snapshot.articles]
+    if not changed + new or len(changed + new) > QUICK_PAGES_AT_MOST:
         return []
     generator = snapshot.generator
     written = []
-    for path in changed:
-        old = snapshot.articles[path]
+    for path in changed + new:
+        old = snapshot.articles.get(path)
         try:
             with logging_off():
-                fresh = read_again(generator, old)
-                if fresh.save_as != old.save_as or fresh.status != old.status:
-                    continue
+                if old is None:
+                    fresh = read_article(generator, path)
+                    snapshot.articles[path] = fresh
+                    snapshot.stamps[path] = file_stamp(path)
+                else:
+                    fresh = read_again(generator, old)
+                    if fresh.save_as != old.save_as or fresh.status != old.status:
+                        continue
                 written.append(write_page(generator, served, fresh))
         except Exception:  # noqa: BLE001 - the full build reports it
             continue
     return written
 
 
-def write_and_say(snapshot: Snapshot, served: str, print_line) -> None:
+def new_articles(changes, generator) -> list[str]:
+    """Files added under the articles' folders that a reader reads."""
+    folders = [
+        os.path.join(generator.path, f) for f in generator.settings["ARTICLE_PATHS"]
+    ]
+    extensions = tuple(f".{e}" for e in generator.readers.extensions)
+    return sorted(
+        path
+        for change, path in changes
+        if change == watchfiles.Change.added
+        and path.endswith(extensions)
+        and any(path.startswith(folder + os.sep) for folder in folders)
+    )
+
+
+def write_and_say(snapshot: Snapshot, served: str, print_line, new=()) -> None:
     started = time.perf_counter()
-    written = write_quick_pages(snapshot, served)
+    written = write_quick_pages(snapshot, served, new)
     if written:
         print_line(
             f"Xem trước nhanh: đã viết lại {', '.join(written)} trong "
@@ -177,13 +203,14 @@ def watch(snapshot: Snapshot, served: str, print_line, parent: int) -> None:
     settings = snapshot.generator.settings
     keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
     write_and_say(snapshot, served, print_line)  # saved while the build ran
-    for _changes in watchfiles.watch(
+    for changes in watchfiles.watch(
         settings["PATH"], watch_filter=keep, debounce=20, step=5,
         rust_timeout=500, yield_on_timeout=True,
     ):  # fmt: skip
         if os.getppid() != parent:
             return
-        write_and_say(snapshot, served, print_line)
+        new = new_articles(changes, snapshot.generator)
+        write_and_say(snapshot, served, print_line, new)
 
 
 class QuickPreview:

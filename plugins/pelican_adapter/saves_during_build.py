@@ -2,9 +2,10 @@
 
 Pelican's ``--autoreload`` starts watching for changes only after a build ends,
 so an article saved during a build (minutes, on a big site) was never rebuilt
-until the next save. Its ``wait_for_changes`` is wrapped: it first looks for
-files changed since the last build started, with the watcher's own filter
-(editor swap files and the like are ignored), and returns those at once.
+until the next save. Its ``wait_for_changes`` is replaced: it starts watching,
+then looks for files changed since the last build started, with the watcher's
+own filter (editor swap files and the like are ignored), and returns those at
+once; a save in between is seen by one or the other.
 """
 
 from __future__ import annotations
@@ -66,19 +67,25 @@ def wrap_wait_for_changes(before_waiting=None) -> None:
     about to wait for changes (a build has just ended)."""
     if _state["wrapped"]:
         return
-    wait = pelican.wait_for_changes
 
     def wait_for_changes(settings_file, settings):
         if before_waiting is not None:
             before_waiting()
-        started = _state["started"]
-        if started is not None:
-            keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
-            roots = _watched(settings_file, settings)
-            missed = changed_since(started, roots, keep, _state["returned"])
-            if missed:
-                return {(watchfiles.Change.modified, path) for path in missed}
-        return wait(settings_file, settings)
+        keep = FileChangeFilter(set(settings.get("IGNORE_FILES", [])))
+        roots = _watched(settings_file, settings)
+        watching = watchfiles.watch(
+            *roots, watch_filter=keep, rust_timeout=100, yield_on_timeout=True
+        )
+        for changes in watching:  # the first answer: the watch has started
+            if changes:
+                return changes
+            started = _state["started"]
+            if started is not None:
+                missed = changed_since(started, roots, keep, _state["returned"])
+                _state["started"] = None  # looked once; the watch sees the rest
+                if missed:
+                    return {(watchfiles.Change.modified, path) for path in missed}
+        return set()
 
     pelican.wait_for_changes = wait_for_changes
     _state["wrapped"] = True
