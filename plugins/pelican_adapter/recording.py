@@ -61,18 +61,33 @@ def key_of(value) -> tuple | None:
     """The identity a value keeps across builds, if it has one: content by
     its source file, categories and the like by name, any other object with a
     page of its own (an archive's month, a calendar's week) by its address."""
-    if type(value) in PLAIN:
-        return None
-    if isinstance(value, Content):
-        return ("c", type(value).__name__, value.relative_source_path)
-    if isinstance(value, URLWrapper):
-        return ("w", type(value).__name__, value.name)
-    if isinstance(value, (Paginator, PaginatorPage)):  # made per listing page
-        return None
-    url = vars(value).get("url") if hasattr(value, "__dict__") else None
-    if isinstance(url, str) and url:
-        return ("u", type(value).__qualname__, url)
-    return None
+    kind = type(value)
+    make = _KEY_MAKERS.get(kind)
+    if make is None:
+        make = _KEY_MAKERS[kind] = _key_maker(kind)
+    return make(value)
+
+
+def _key_maker(kind):
+    """How values of a type are keyed, worked out once per type (this runs
+    for every attribute a template reads)."""
+    name = kind.__name__
+    if kind in PLAIN or issubclass(kind, (Paginator, PaginatorPage)):
+        return lambda value: None  # Paginators are made per listing page
+    if issubclass(kind, Content):
+        return lambda value: ("c", name, value.relative_source_path)
+    if issubclass(kind, URLWrapper):
+        return lambda value: ("w", name, value.name)
+    qualname = kind.__qualname__
+
+    def by_address(value):
+        url = vars(value).get("url") if hasattr(value, "__dict__") else None
+        return ("u", qualname, url) if isinstance(url, str) and url else None
+
+    return by_address
+
+
+_KEY_MAKERS: dict[type, object] = {}
 
 
 class Page:
