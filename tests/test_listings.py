@@ -128,3 +128,15 @@ def test_long_listings_link_the_ends_and_the_pages_near_the_current_one(long_lis
         nav = long_listing.soup(f"{base}trang/{page}/").select_one("nav.pagination")
         for link in nav.select("a[href]"):
             assert long_listing.exists(link["href"].strip("/") + "/"), link["href"]
+
+
+def test_a_page_without_an_order_is_in_the_site_map_after_the_others(make_site):
+    site = make_site(
+        {
+            "pages/gioi-thieu.md": "Title: Giới thiệu\nOrder: 1\n\nSở.\n",
+            "pages/trang-moi.md": "Title: Trang mới\n\nChưa có thứ tự.\n",
+        },
+        LINKED_WEBSITES_FILE="",
+    )
+    titles = [a.get_text() for a in site.soup("so-do-cong/").select(".site-map li a")]
+    assert titles.index("Giới thiệu") < titles.index("Trang mới")
