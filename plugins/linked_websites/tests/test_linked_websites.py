@@ -52,13 +52,14 @@ def test_every_problem_is_reported_with_its_line():
 
 def test_groups_and_page_in_a_real_build(plugin_site, caplog):
     files = {
-        "a.md": "Title: Tin\nDate: 2020-02-01\nCategory: Thông báo\n\nNội.\n",
+        "articles/a.md": "Title: Tin\nDate: 2020-02-01\nCategory: Thông báo\n\nNội.\n",
         "data/lien-ket.md": GOOD + "- [Sai](ftp://x.gov.vn)\n",
     }
     with caplog.at_level(logging.ERROR):
         site = plugin_site(
             "linked_websites",
             files,
+            ARTICLE_PATHS=["articles"],  # not the data file
             LINKED_WEBSITES_FILE="data/lien-ket.md",
             LINKED_WEBSITES_SAVE_AS="website-lien-ket.html",
         )
@@ -74,7 +75,8 @@ def test_groups_and_page_in_a_real_build(plugin_site, caplog):
         "https://mst.gov.vn",
         "https://www.quangninh.gov.vn/",
     ]
-    assert any("lien-ket.md:8:" in message for message in caplog.messages)
+    (error,) = caplog.messages  # the one bad line, nothing else
+    assert "lien-ket.md:8:" in error
 
 
 def test_duplicate_websites_and_groups_and_empty_groups():
