@@ -177,23 +177,29 @@ def plugin_command(plugin: str, content: Path, output: Path, **overrides) -> lis
     return [sys.executable, "-m", "pelican", "-e", *extra]
 
 
+def plugin_build(plugin: str, content: Path, output: Path, **overrides) -> Site:
+    """Build `content` into `output` with plugin_settings; the site's `context`
+    is the build's."""
+    built = {}
+    signals.all_generators_finalized.connect(
+        lambda generators: built.update(context=generators[0].context), weak=False
+    )
+    settings = plugin_settings(plugin, content, output, **overrides)
+    Pelican(read_settings(None, override=settings)).run()
+    site = Site(output)
+    site.context = built["context"]
+    return site
+
+
 @pytest.fixture
 def plugin_site(tmp_path):
-    """Build {relative path: Markdown text} with plugin_settings; the site's
-    `context` is the build's."""
+    """Build {relative path: Markdown text} as a plugin's own tests do."""
 
     def make(plugin: str, files: dict[str, str | bytes], **overrides) -> Site:
-        content, output = tmp_path / "content", tmp_path / "output"
-        write_files(content, files)
-        built = {}
-        signals.all_generators_finalized.connect(
-            lambda generators: built.update(context=generators[0].context), weak=False
+        write_files(tmp_path / "content", files)
+        return plugin_build(
+            plugin, tmp_path / "content", tmp_path / "output", **overrides
         )
-        settings = plugin_settings(plugin, content, output, **overrides)
-        Pelican(read_settings(None, override=settings)).run()
-        site = Site(output)
-        site.context = built["context"]
-        return site
 
     return make
 
