@@ -26,12 +26,17 @@ PROJECT = Path(__file__).resolve().parent
 MINIMAL_THEME = PROJECT / "tests" / "minimal_theme"
 
 
-@pytest.fixture(autouse=True)
-def fresh_pelican_signals():
-    """Pelican's signals are global: disconnect the plugins of earlier builds."""
+def clear_pelican_signals() -> None:
+    """Pelican's signals are global: disconnect the plugins of earlier builds
+    (a build shared by a module does this first too)."""
     for signal in vars(signals).values():
         if isinstance(signal, blinker.Signal):
             signal._clear_state()  # blinker's documented reset for tests
+
+
+@pytest.fixture(autouse=True)
+def fresh_pelican_signals():
+    clear_pelican_signals()
 
 
 def project_settings(content: Path, output: Path, **overrides) -> dict:
