@@ -71,22 +71,27 @@ def pelican_alone(
     of its own (Pelican shows a message once per process; forking needs no other
     threads). Returns what it printed, whitespace collapsed."""
     extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(PROJECT / settings_file),
+        "-o",
+        str(output),
+        "-e",
+        f"THEME={json.dumps(str(PROJECT / 'theme'))}",
+        f"PLUGIN_PATHS={json.dumps([str(PROJECT / 'plugins')])}",
+        *extra,
+    ]
+    return run_alone(command, PROJECT, env)
+
+
+def run_alone(command: list, cwd: Path, env: dict | None = None) -> str:
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / settings_file),
-            "-o",
-            str(output),
-            "-e",
-            f"THEME={json.dumps(str(PROJECT / 'theme'))}",
-            f"PLUGIN_PATHS={json.dumps([str(PROJECT / 'plugins')])}",
-            *extra,
-        ],  # fmt: skip
-        cwd=PROJECT,
+        command,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
@@ -194,6 +199,15 @@ def plugin_build(plugin: str, content: Path, output: Path, **overrides) -> Site:
     site = Site(output)
     site.context = built["context"]
     return site
+
+
+def plugin_alone(
+    plugin: str, content: Path, output: Path, settings: dict, env: dict | None = None
+) -> str:
+    """pelican_alone for a plugin's own tests: plugin_settings in a process of
+    its own. Returns what it printed, whitespace collapsed."""
+    command = plugin_command(plugin, content, output, **settings)
+    return run_alone(command, output.parent, env)
 
 
 @pytest.fixture
