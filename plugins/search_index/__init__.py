@@ -8,7 +8,7 @@ from .builder import Document, IndexOptions, build_index
 from .generator import register
 from .terms import group_of, hash_key, parse_query
 
-REQUIRES = ["vietnamese", "article_text"]
+REQUIRES = ["article_text"]
 
 __all__ = [
     "Document",

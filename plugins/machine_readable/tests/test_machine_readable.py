@@ -25,7 +25,7 @@ FILES = {
         Date: 2019-05-02 09:00
         Category: Thông báo
 
-        Nội dung.
+        Nội dung.<script>alert(1)</script>
         """,
     "pages/gioi-thieu.md": "Title: Giới thiệu\nSlug: gioi-thieu\n\nSở.\n",
 }
@@ -72,6 +72,7 @@ def test_json_export_has_every_article(site):
     assert first["tags"] == ["hội nghị", "khen thưởng"]
     assert first["summary"] == "Lời dẫn ngắn."  # the text stage's
     assert first["featured"] is False
+    # The text stage reads the sanitised body: no script in the summary.
     assert second["category"] == "Thông báo" and second["summary"] == "Nội dung."
 
 

@@ -126,7 +126,9 @@ ARTICLES = {
         'Cảnh báo <script>alert("x")</script> & <b>lừa đảo</b> qua mạng',
         "03/04/2021 10:00",
         "Thông báo",
-        "Người dân cần cảnh giác với các thủ đoạn lừa đảo qua mạng.",
+        # The script is gone from the text stage's body (the sanitiser).
+        'Người dân cần cảnh giác với các thủ đoạn lừa đảo qua mạng.<script>alert("y")'
+        "</script>",
     ),
     "ban-tin-khoa-hoc": article(
         "Bản tin khoa học tháng 5",
