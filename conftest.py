@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
@@ -22,14 +23,20 @@ from pelican.plugins import signals
 from pelican.settings import read_settings
 
 PROJECT = Path(__file__).resolve().parent
+MINIMAL_THEME = PROJECT / "tests" / "minimal_theme"
+
+
+def clear_pelican_signals() -> None:
+    """Pelican's signals are global: disconnect the plugins of earlier builds
+    (a build shared by a module does this first too)."""
+    for signal in vars(signals).values():
+        if isinstance(signal, blinker.Signal):
+            signal._clear_state()  # blinker's documented reset for tests
 
 
 @pytest.fixture(autouse=True)
 def fresh_pelican_signals():
-    """Pelican's signals are global: disconnect the plugins of earlier builds."""
-    for signal in vars(signals).values():
-        if isinstance(signal, blinker.Signal):
-            signal._clear_state()  # blinker's documented reset for tests
+    clear_pelican_signals()
 
 
 def project_settings(content: Path, output: Path, **overrides) -> dict:
@@ -64,22 +71,27 @@ def pelican_alone(
     of its own (Pelican shows a message once per process; forking needs no other
     threads). Returns what it printed, whitespace collapsed."""
     extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    command = [
+        sys.executable,
+        "-m",
+        "pelican",
+        str(content),
+        "-s",
+        str(PROJECT / settings_file),
+        "-o",
+        str(output),
+        "-e",
+        f"THEME={json.dumps(str(PROJECT / 'theme'))}",
+        f"PLUGIN_PATHS={json.dumps([str(PROJECT / 'plugins')])}",
+        *extra,
+    ]
+    return run_alone(command, PROJECT, env)
+
+
+def run_alone(command: list, cwd: Path, env: dict | None = None) -> str:
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pelican",
-            str(content),
-            "-s",
-            str(PROJECT / settings_file),
-            "-o",
-            str(output),
-            "-e",
-            f"THEME={json.dumps(str(PROJECT / 'theme'))}",
-            f"PLUGIN_PATHS={json.dumps([str(PROJECT / 'plugins')])}",
-            *extra,
-        ],  # fmt: skip
-        cwd=PROJECT,
+        command,
+        cwd=cwd,
         env={**os.environ, **(env or {})},
         capture_output=True,
         text=True,
@@ -89,11 +101,14 @@ def pelican_alone(
     return " ".join((result.stdout + result.stderr).split())
 
 
-def write_files(root: Path, files: dict[str, str]) -> None:
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
 
 
 class Site:
@@ -128,6 +143,82 @@ def make_site(tmp_path):
         content = tmp_path / "content"
         write_files(content, files)
         return Site(build(content, tmp_path / "output", **overrides))
+
+    return make
+
+
+def plugins_for(name: str) -> list[str]:
+    """`name` and the plugins it requires, transitively, in pelicanconf's order."""
+    import pelicanconf
+
+    needed, wanted = set(), [name]
+    while wanted:
+        plugin = wanted.pop()
+        if plugin not in needed:
+            needed.add(plugin)
+            wanted += importlib.import_module(plugin).REQUIRES
+    return [plugin for plugin in pelicanconf.PLUGINS if plugin in needed]
+
+
+def plugin_settings(plugin: str, content: Path, output: Path, **overrides) -> dict:
+    """What a plugin's own tests build with: Pelican's defaults with the site's
+    time zone and language, the plugin and those it requires, and the minimal
+    theme (tests/minimal_theme)."""
+    return {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / "cache"),
+        "THEME": str(MINIMAL_THEME),
+        # As the project's theme: every value escaped but what is marked safe.
+        "JINJA_ENVIRONMENT": {"trim_blocks": True, "autoescape": True},
+        "PLUGIN_PATHS": [str(PROJECT / "plugins")],
+        "PLUGINS": plugins_for(plugin),
+        "TIMEZONE": "Asia/Ho_Chi_Minh",
+        "DEFAULT_LANG": "vi",
+        **overrides,
+    }
+
+
+def plugin_command(plugin: str, content: Path, output: Path, **overrides) -> list:
+    """`pelican` with plugin_settings, for a process of its own; run it outside
+    the project folder (Pelican would read its pelicanconf.py)."""
+    settings = plugin_settings(plugin, content, output, **overrides)
+    extra = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+    return [sys.executable, "-m", "pelican", "-e", *extra]
+
+
+def plugin_build(plugin: str, content: Path, output: Path, **overrides) -> Site:
+    """Build `content` into `output` with plugin_settings; the site's `context`
+    is the build's."""
+    built = {}
+    signals.all_generators_finalized.connect(
+        lambda generators: built.update(context=generators[0].context), weak=False
+    )
+    settings = plugin_settings(plugin, content, output, **overrides)
+    Pelican(read_settings(None, override=settings)).run()
+    site = Site(output)
+    site.context = built["context"]
+    return site
+
+
+def plugin_alone(
+    plugin: str, content: Path, output: Path, settings: dict, env: dict | None = None
+) -> str:
+    """pelican_alone for a plugin's own tests: plugin_settings in a process of
+    its own. Returns what it printed, whitespace collapsed."""
+    command = plugin_command(plugin, content, output, **settings)
+    return run_alone(command, output.parent, env)
+
+
+@pytest.fixture
+def plugin_site(tmp_path):
+    """Build {relative path: Markdown text} as a plugin's own tests do."""
+
+    def make(plugin: str, files: dict[str, str | bytes], **overrides) -> Site:
+        write_files(tmp_path / "content", files)
+        return plugin_build(
+            plugin, tmp_path / "content", tmp_path / "output", **overrides
+        )
 
     return make
 

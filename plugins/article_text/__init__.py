@@ -14,7 +14,7 @@ from build_runtime import add_reading_step
 from .stage import ArticleText, add_text, keep_out_of_metadata, make_text, text_of
 from .text import Terms, terms_of
 
-REQUIRES = ["vietnamese", "sanitizer"]
+REQUIRES = ["sanitizer"]
 
 
 def add_text_to_every_read(readers) -> None:

@@ -11,6 +11,8 @@ from .problems import Problem, format_summary
 from .signals import register
 from .site import check_content
 
+REQUIRES: list[str] = []
+
 __all__ = [
     "PLACEHOLDER_BODY",
     "LegacyFontProblem",

@@ -18,4 +18,6 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
 
 
+REQUIRES: list[str] = []
+
 __all__ = ["DateArchive", "MonthCalendar", "Period", "group_articles", "register"]

@@ -12,4 +12,6 @@ from .alternates import language_alternates
 from .dates import english_date
 from .signals import register
 
+REQUIRES: list[str] = []
+
 __all__ = ["english_date", "language_alternates", "register"]

@@ -7,4 +7,6 @@ for addresses keyed by query string (`ChiTietTinTuc.aspx?nid=7705`).
 
 from .generator import register
 
+REQUIRES: list[str] = []
+
 __all__ = ["register"]

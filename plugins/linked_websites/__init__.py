@@ -3,4 +3,6 @@
 from .data_file import parse as parse_linked_websites
 from .signals import register
 
+REQUIRES: list[str] = []
+
 __all__ = ["parse_linked_websites", "register"]

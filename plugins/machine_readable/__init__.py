@@ -2,4 +2,6 @@
 
 from .signals import register
 
+REQUIRES = ["article_text"]
+
 __all__ = ["register"]

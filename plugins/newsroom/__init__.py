@@ -7,4 +7,6 @@ unit (đơn vị) pages.
 from .metadata import parse_flag, split_byline
 from .signals import register
 
+REQUIRES: list[str] = []
+
 __all__ = ["parse_flag", "register", "split_byline"]

@@ -15,6 +15,17 @@ from .metadata import NewsroomMarkdownReader, end_of_day
 from .units import UnitsGenerator
 
 MARKDOWN_EXTENSIONS = ("md", "markdown", "mkd", "mdown")
+# Unit pages where a site does not place them, as Pelican's author pages.
+DEFAULTS = {
+    "UNIT_URL": "unit/{slug}.html",
+    "UNIT_SAVE_AS": "unit/{slug}.html",
+    "UNITS_SAVE_AS": "units.html",
+}
+
+
+def add_defaults(pelican) -> None:
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
 
 
 def install_reader(readers) -> None:
@@ -90,6 +101,7 @@ def add_units_generator(_pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(add_defaults)
     signals.readers_init.connect(install_reader)
     signals.content_object_init.connect(enrich_article)
     signals.article_generator_pretaxonomy.connect(order_ties_by_file)

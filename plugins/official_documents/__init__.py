@@ -30,6 +30,9 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
 
 
+# A malformed document is left out; content_check is what reports it.
+REQUIRES = ["content_check"]
+
 __all__ = [
     "Attachment",
     "Document",

@@ -19,6 +19,7 @@ from .once import render_once
 from .report import BuildReport
 from .signals import register
 
-REQUIRES: list[str] = []
+# The page memo links unchanged pages into the new folder safe_publish makes.
+REQUIRES = ["safe_publish"]
 
 __all__ = ["BuildReport", "register", "render_once"]

@@ -9,6 +9,8 @@ from .chronology import other_news, previous_next
 from .ranking import Document, Options, rank_related
 from .signals import attach_related, document_from_article, register
 
+REQUIRES = ["article_text"]
+
 __all__ = [
     "Document",
     "Options",

@@ -10,4 +10,6 @@ the preview) the new folder replaces the served one, problems or not.
 from .signals import PublishAborted, register
 from .swap import swap_directories
 
+REQUIRES: list[str] = []
+
 __all__ = ["PublishAborted", "register", "swap_directories"]

@@ -7,6 +7,8 @@ from .cleaning import clean_html
 from .outline import fit_heading_outline
 from .signals import register
 
+REQUIRES: list[str] = []
+
 __all__ = [
     "ALLOWED_ATTRIBUTES",
     "ALLOWED_TAGS",

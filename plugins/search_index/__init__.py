@@ -8,6 +8,8 @@ from .builder import Document, IndexOptions, build_index
 from .generator import register
 from .terms import group_of, hash_key, parse_query
 
+REQUIRES = ["article_text"]
+
 __all__ = [
     "Document",
     "IndexOptions",

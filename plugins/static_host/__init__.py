@@ -11,4 +11,6 @@ from .fingerprint import HASHED_NAME, asset, asset_path
 from .precompress import precompress_tree
 from .signals import register
 
+REQUIRES: list[str] = []
+
 __all__ = ["HASHED_NAME", "asset", "asset_path", "precompress_tree", "register"]

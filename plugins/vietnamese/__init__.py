@@ -26,6 +26,8 @@ from .text import (
     vn_sorted,
 )
 
+REQUIRES: list[str] = []
+
 __all__ = [
     "ENCODING_NAMES",
     "SLUG_REGEX_SUBSTITUTIONS",

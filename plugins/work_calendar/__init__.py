@@ -26,6 +26,8 @@ def register() -> None:
     signals.get_generators.connect(add_generator)
 
 
+REQUIRES: list[str] = []
+
 __all__ = [
     "FileProblem",
     "Item",

@@ -157,48 +157,55 @@ def test_unicode_warnings(tmp_path, base_files):
     )
 
 
-def test_path_outside_output_is_an_error_and_is_not_written(make_site, caplog):
+def test_path_outside_output_is_an_error_and_is_not_written(plugin_site, caplog):
     with caplog.at_level(logging.ERROR):
-        site = make_site(
+        site = plugin_site(
+            "content_check",
             {
                 "articles/x.md": (
                     "Title: X\nDate: 01/01/2020\nCategory: Thông báo\n"
                     "Save_as: ../output-old/x.html\n\nNội dung.\n"
                 )
             },
-            LINKED_WEBSITES_FILE="",
+            CATEGORIES=["Thông báo"],
         )
     assert any("ra ngoài thư mục xuất bản" in m for m in caplog.messages)
     assert not (site.output.parent / "output-old").exists()
-    assert site.exists("tin-tuc/2020/x/")
+    assert site.exists("x.html")
 
 
-def test_preview_lists_problems_on_a_page_and_a_banner(make_site):
-    site = make_site(
+PREVIEW = {
+    "CATEGORIES": ["Thông báo"],
+    "CONTENT_PROBLEMS_SAVE_AS": "loi-noi-dung.html",
+    "CONTENT_PROBLEMS_JSON_SAVE_AS": "loi.json",
+}
+
+
+def test_preview_lists_problems_on_a_page_and_in_a_file(plugin_site):
+    site = plugin_site(
+        "content_check",
         {
             "articles/a.md": "Title: A\nDate: 01/01/2020\nCategory: Thông báo\n\nA.\n",
             "articles/b.md": "Title: B\nDate: 31/02/2020\nCategory: Thông báo\n\nB.\n",
         },
-        LINKED_WEBSITES_FILE="",
+        **PREVIEW,
     )
-    page = site.soup("loi-noi-dung/")
-    rows = page.select("table.problems tbody tr")
+    page = site.soup("loi-noi-dung.html")
+    rows = page.select("main tbody tr")
     assert len(rows) == 1
     assert rows[0].code.get_text().endswith("articles/b.md:2")
-    banner = site.soup("tin-tuc/2020/a/").select_one(".problems-banner")
-    assert banner.a["href"] == "/loi-noi-dung/"
-    assert "1 lỗi" in banner.get_text()
-    problems = json.loads(site.text("loi-noi-dung/loi.json"))
+    assert "Kiểm tra 2 tệp nội dung: 1 lỗi, 0 cảnh báo." in page.get_text()
+    problems = json.loads(site.text("loi.json"))
     assert problems["summary"] == "Kiểm tra 2 tệp nội dung: 1 lỗi, 0 cảnh báo."
     [problem] = problems["problems"]
     assert problem["file"] == "articles/b.md" and problem["line"] == 2
     assert problem["is_error"] and "không có thật" in problem["message"]
 
 
-def test_publish_builds_write_no_problems_file(make_site):
-    site = make_site(
+def test_publish_builds_write_no_problems_file(plugin_site):
+    site = plugin_site(
+        "content_check",
         {"articles/a.md": "Title: A\nDate: 01/01/2020\nCategory: Thông báo\n\nA.\n"},
-        LINKED_WEBSITES_FILE="",
-        CONTENT_PROBLEMS_SAVE_AS="",
+        **{**PREVIEW, "CONTENT_PROBLEMS_SAVE_AS": ""},
     )
-    assert not site.exists("loi-noi-dung/loi.json")
+    assert not site.exists("loi.json")

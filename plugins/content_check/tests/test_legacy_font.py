@@ -1,12 +1,10 @@
 """Text typed in an old font (TCVN3, VNI): an error in every check and build,
-a banner in the preview, and a publish build that fails naming each file."""
+naming each file and its lines (the preview's banner and the failing publish:
+tests/test_content_problems_site.py)."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
+import logging
 
 from pelican.settings import read_settings
 
@@ -78,56 +76,16 @@ def test_each_file_in_a_legacy_font_is_one_error_with_its_lines(tmp_path, monkey
     assert [problem.lines for problem in problems] == [(1, 4, 6, 8), (1, 5)]
 
 
-def test_the_preview_shows_a_banner_naming_each_file(make_site, tmp_path, monkeypatch):
+def test_a_build_logs_each_file_once_and_lists_it(
+    plugin_site, tmp_path, monkeypatch, caplog
+):
     monkeypatch.chdir(tmp_path)
-    site = make_site(FILES, LINKED_WEBSITES_FILE="")
-    for url in ("", "tin-tuc/2017/unicode/", "tin-tuc/2017/tcvn3/"):
-        (banner,) = site.soup(url).select(".problems-banner--legacy-font")
-        items = [" ".join(li.get_text().split()) for li in banner.select("li")]
-        assert "bảng mã cũ (TCVN3 hoặc VNI)" in banner.get_text()
-        assert items == [
-            "content/articles/2017/tcvn3.md, dòng 1, 4, 6, 8, bảng mã TCVN3 (ABC,"
-            " phông .VnTime): sokhcn convert content/articles/2017/tcvn3.md",
-            "content/articles/2017/vni.md, dòng 1, 5, bảng mã VNI-Windows (phông"
-            " VNI-Times): sokhcn convert content/articles/2017/vni.md",
-        ]
-    problems_page = site.text("loi-noi-dung/")
-    assert "bảng mã cũ TCVN3" in problems_page and "bảng mã cũ VNI" in problems_page
-
-
-def test_no_banner_without_legacy_text(make_site):
-    site = make_site(
-        {"articles/2017/unicode.md": CLEAN_ARTICLE}, LINKED_WEBSITES_FILE=""
-    )
-    assert not site.soup("").select(".problems-banner--legacy-font")
-
-
-def test_a_publish_build_with_legacy_text_fails_and_names_each_file(tmp_path):
-    content = tmp_path / "content"
-    write_files(content, FILES)
-    output = tmp_path / "output"
-    output.mkdir()
-    (output / "index.html").write_text("bản đang xuất bản", encoding="utf-8")
-    extra = {"LINKED_WEBSITES_FILE": "", "CACHE_PATH": str(tmp_path / "cache")}
-    command = [sys.executable, "-m", "pelican", str(content)]
-    command += ["-s", str(PROJECT / "publishconf.py"), "-o", str(output)]
-    command += ["-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())]
-    result = subprocess.run(
-        command,
-        cwd=tmp_path,
-        # The editor's view: paths from the site's folder; publishconf.py
-        # imports pelicanconf from the project.
-        env={**os.environ, "COLUMNS": "400", "PYTHONPATH": str(PROJECT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    log = " ".join((result.stdout + result.stderr).split())
-    assert result.returncode != 0, log
-    assert "content/articles/2017/tcvn3.md:1: lỗi: chữ gõ bằng bảng mã cũ TCVN3" in log
-    assert "ở dòng 1, 4, 6, 8" in log
-    assert "content/articles/2017/vni.md:1: lỗi: chữ gõ bằng bảng mã cũ VNI" in log
-    assert "ở dòng 1, 5" in log
-    assert "unicode.md:" not in log
-    assert "không xuất bản" in log
-    assert (output / "index.html").read_text(encoding="utf-8") == "bản đang xuất bản"
+    with caplog.at_level(logging.ERROR):
+        site = plugin_site("content_check", FILES, CONTENT_PROBLEMS_SAVE_AS="loi.html")
+    legacy = [message for message in caplog.messages if "bảng mã cũ" in message]
+    assert [message.split(": lỗi")[0] for message in legacy] == [
+        "content/articles/2017/tcvn3.md:1",
+        "content/articles/2017/vni.md:1",
+    ]
+    page = site.text("loi.html")
+    assert "bảng mã cũ TCVN3" in page and "bảng mã cũ VNI" in page

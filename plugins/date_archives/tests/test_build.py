@@ -1,4 +1,5 @@
-"""Real builds: year, month and day pages, pagination, the month calendar."""
+"""Real builds: year, month and day pages, their neighbours, pagination (the
+project's theme with month calendars: tests/test_date_archives_site.py)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,12 @@ import logging
 
 import pytest
 
-import pelicanconf
-
 SETTINGS = {
-    "PLUGINS": [*pelicanconf.PLUGINS, "work_calendar", "date_archives"],
-    "LINKED_WEBSITES_FILE": "",
-    "YEAR_ARCHIVE_SAVE_AS": "",
-    "MONTH_ARCHIVE_SAVE_AS": "",
-    "DAY_ARCHIVE_SAVE_AS": "",
-    "DAY_ARCHIVE_URL": "luu-tru/{date:%Y}/{date:%m}/{date:%d}/",
+    "YEAR_ARCHIVE_URL": "{date:%Y}/",
+    "MONTH_ARCHIVE_URL": "{date:%Y}/{date:%m}/",
+    "DAY_ARCHIVE_URL": "{date:%Y}/{date:%m}/{date:%d}/",
+    "DEFAULT_PAGINATION": 10,
+    "PAGINATED_TEMPLATES": {"period_archives": None},
 }
 
 
@@ -24,102 +22,79 @@ def article(title: str, when: str) -> str:
 
 FILES = {
     f"articles/2017/hop-{n:02d}.md": article(
-        f"Họp số {n:02d}", f"16/11/2017 08:{n:02d}"
+        f"Họp số {n:02d}", f"2017-11-16 08:{n:02d}"
     )
     for n in range(23)
 }
-FILES["articles/2017/thang-9.md"] = article("Tin tháng 9", "12/09/2017 11:20")
-FILES["articles/2017/ngay-20.md"] = article("Tin ngày 20", "20/11/2017 09:00")
-FILES["articles/2016/cu.md"] = article("Tin năm 2016", "03/04/2016 08:00")
+FILES["articles/2017/thang-9.md"] = article("Tin tháng 9", "2017-09-12 11:20")
+FILES["articles/2017/ngay-20.md"] = article("Tin ngày 20", "2017-11-20 09:00")
+FILES["articles/2016/cu.md"] = article("Tin năm 2016", "2016-04-03 08:00")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from conftest import Site, build, write_files
-
-    root = tmp_path_factory.mktemp("date_archives")
-    write_files(root / "content", FILES)
-    return Site(build(root / "content", root / "output", **SETTINGS))
+@pytest.fixture
+def site(plugin_site):
+    return plugin_site("date_archives", FILES, **SETTINGS)
 
 
 def titles(page) -> list[str]:
-    return [a.get_text() for a in page.select(".teaser__title a")]
+    return [a.get_text() for a in page.select("main li a")]
+
+
+def links(page) -> dict[str, str]:
+    """The period's own links: its months or days, the previous and the next."""
+    return {a.get_text(): a["href"] for a in page.select_one("main nav").select("a")}
 
 
 def test_year_month_and_day_pages(site):
-    year = site.soup("luu-tru/2017/")
+    year = site.soup("2017/")
     assert year.h1.get_text() == "Lưu trữ năm 2017"
-    months = [a.get_text() for a in year.select(".archive-period__months a")]
-    assert months == ["Tháng 11/2017", "Tháng 9/2017"]
-    month = site.soup("luu-tru/2017/09/")
+    assert links(year) == {
+        "Tháng 11/2017": "/2017/11/",
+        "Tháng 9/2017": "/2017/09/",
+        "Năm 2016": "/2016/",
+    }
+    month = site.soup("2017/09/")
     assert month.h1.get_text() == "Lưu trữ tháng 9/2017"
     assert titles(month) == ["Tin tháng 9"]
-    day = site.soup("luu-tru/2017/11/20/")
+    day = site.soup("2017/11/20/")
     assert day.h1.get_text() == "Lưu trữ ngày 20/11/2017"
     assert titles(day) == ["Tin ngày 20"]
-    crumbs = [li.get_text(strip=True) for li in day.select(".breadcrumb__item")]
-    assert crumbs == ["Trang chủ", "Lưu trữ", "Năm 2017", "Tháng 11/2017", "20/11/2017"]
-    assert not site.exists("luu-tru/2017/10/")
+    assert links(day) == {"16/11/2017": "/2017/11/16/"}
+    assert not site.exists("2017/10/")
 
 
 def test_day_pages_are_paginated_like_other_listings(site):
-    first = site.soup("luu-tru/2017/11/16/")
-    second = site.soup("luu-tru/2017/11/16/trang/2/")
-    third = site.soup("luu-tru/2017/11/16/trang/3/")
+    first = site.soup("2017/11/16/")
+    second = site.soup("2017/11/16/index2.html")
+    third = site.soup("2017/11/16/index3.html")
     assert [len(titles(p)) for p in (first, second, third)] == [10, 10, 3]
     assert titles(first)[0] == "Họp số 22"  # newest first
-    nav = second.select_one("nav.pagination")
-    assert nav.select_one("[rel=prev]")["href"] == "/luu-tru/2017/11/16/"
-    assert nav.select_one("[rel=next]")["href"] == "/luu-tru/2017/11/16/trang/3/"
-    assert site.exists("luu-tru/2017/trang/3/")
-    assert not site.exists("luu-tru/2017/trang/4/")
+    pages = second.select_one('nav[aria-label="Trang"]')
+    assert pages.select_one("[rel=prev]")["href"] == "/2017/11/16/index.html"
+    assert pages.select_one("[rel=next]")["href"] == "/2017/11/16/index3.html"
+    assert site.exists("2017/index3.html")
+    assert not site.exists("2017/index4.html")
 
 
-def test_month_calendar_links_days_with_articles_and_steps_months(site):
-    calendar = site.soup("luu-tru/2017/11/").select_one("main nav.month-calendar")
-    assert calendar.select_one(".month-calendar__title").get_text() == "Tháng 11/2017"
+def test_the_archive_is_in_the_context_with_month_calendars(site):
+    archive = site.context["date_archive"]
+    november = archive.find(2017, 11)
+    assert archive.latest_month is november
+    grid = november.month_calendar()
     days = {
-        a.get_text(" ", strip=True): a["href"]
-        for a in calendar.select(".month-calendar__day--news a")
+        cell.day.day: cell.count for week in grid.weeks for cell in week if cell.period
     }
-    assert days == {
-        "16 tháng 11/2017: 23 tin": "/luu-tru/2017/11/16/",
-        "20 tháng 11/2017: 1 tin": "/luu-tru/2017/11/20/",
-    }
-    cells = calendar.select("tbody td")
-    assert len(cells) == 35 and cells[2].get_text(strip=True) == "1"
-    assert [th.abbr["title"] for th in calendar.select("thead th")][0] == "Thứ Hai"
-    previous = calendar.select_one("[rel=prev]")
-    assert previous["href"] == "/luu-tru/2017/09/"
-    assert previous.get_text(strip=True) == "‹Tháng trước có tin: tháng 9/2017"
-    assert calendar.select_one("[rel=next]") is None
+    assert days == {16: 23, 20: 1}
+    assert november.previous.url == "2017/09/" and november.next is None
 
 
-def test_a_day_page_marks_its_day_in_the_calendar(site):
-    page = site.soup("luu-tru/2017/11/20/")
-    current = page.select_one(".month-calendar [aria-current=date]")
-    assert current["href"] == "/luu-tru/2017/11/20/"
-    steps = page.select_one(".archive-period__steps")
-    assert steps.select_one("[rel=prev]")["href"] == "/luu-tru/2017/11/16/"
-    assert steps.select_one("[rel=next]") is None
-
-
-def test_archive_index_lists_years_months_and_the_latest_calendar(site):
-    page = site.soup("luu-tru/")
-    years = [h.a.get_text() for h in page.select(".archive-year h2")]
-    assert years == ["Năm 2017", "Năm 2016"]
-    months = [a.get_text() for a in page.select(".archive-year__months a")]
-    assert months == ["Tháng 11/2017", "Tháng 9/2017", "Tháng 4/2016"]
-    assert "(24 tin)" in page.select_one(".archive-year__months li").get_text()
-    title = page.select_one(".month-calendar__title a")
-    assert (title.get_text(), title["href"]) == ("Tháng 11/2017", "/luu-tru/2017/11/")
-
-
-def test_pelicans_own_archives_left_on_are_reported(make_site, caplog):
-    settings = {**SETTINGS, "YEAR_ARCHIVE_SAVE_AS": "luu-tru/{date:%Y}/index.html"}
+def test_pelicans_own_archives_left_on_are_reported(plugin_site, caplog):
+    settings = {**SETTINGS, "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html"}
     with caplog.at_level(logging.ERROR):
-        site = make_site({"articles/a.md": FILES["articles/2016/cu.md"]}, **settings)
+        site = plugin_site(
+            "date_archives", {"a.md": FILES["articles/2016/cu.md"]}, **settings
+        )
     assert 'YEAR_ARCHIVE_SAVE_AS = ""' in caplog.text
     # Pelican still writes its year page; the month and day pages are ours.
-    assert site.exists("luu-tru/2016/")
-    assert site.soup("luu-tru/2016/04/03/").h1.get_text() == "Lưu trữ ngày 03/04/2016"
+    assert site.exists("2016/")
+    assert site.soup("2016/04/03/").h1.get_text() == "Lưu trữ ngày 03/04/2016"

@@ -50,24 +50,33 @@ def test_every_problem_is_reported_with_its_line():
     assert 'nhóm "Nhóm" chưa có liên kết hợp lệ' in found[6][1]
 
 
-def test_widget_and_page_in_a_real_build(make_site, caplog):
+def test_groups_and_page_in_a_real_build(plugin_site, caplog):
     files = {
-        "articles/a.md": "Title: Tin\nDate: 01/02/2020\nCategory: Thông báo\n\nNội.\n",
+        "articles/a.md": "Title: Tin\nDate: 2020-02-01\nCategory: Thông báo\n\nNội.\n",
         "data/lien-ket.md": GOOD + "- [Sai](ftp://x.gov.vn)\n",
     }
     with caplog.at_level(logging.ERROR):
-        site = make_site(files, LINKED_WEBSITES_FILE="data/lien-ket.md")
-    widget = site.soup("").select_one(".linked-websites")
-    groups = widget.select("details")
-    assert [g.summary.get_text() for g in groups] == ["Trung ương", "Tỉnh Quảng Ninh"]
-    assert groups[0].has_attr("open")
-    assert [a["href"] for a in groups[0].select("a")] == [
+        site = plugin_site(
+            "linked_websites",
+            files,
+            ARTICLE_PATHS=["articles"],  # not the data file
+            LINKED_WEBSITES_FILE="data/lien-ket.md",
+            LINKED_WEBSITES_SAVE_AS="website-lien-ket.html",
+        )
+    groups = site.context["linked_website_groups"]
+    assert [group.name for group in groups] == ["Trung ương", "Tỉnh Quảng Ninh"]
+    page = site.soup("website-lien-ket.html")
+    assert [h2.get_text() for h2 in page.select("main h2")] == [
+        "Trung ương",
+        "Tỉnh Quảng Ninh",
+    ]
+    assert [a["href"] for a in page.select("main a")] == [
         "https://chinhphu.vn",
         "https://mst.gov.vn",
+        "https://www.quangninh.gov.vn/",
     ]
-    page = site.soup("website-lien-ket/")
-    assert len(page.select("main .directory a")) == 3
-    assert any("lien-ket.md:8:" in message for message in caplog.messages)
+    (error,) = caplog.messages  # the one bad line, nothing else
+    assert "lien-ket.md:8:" in error
 
 
 def test_duplicate_websites_and_groups_and_empty_groups():

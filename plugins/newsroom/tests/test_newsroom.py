@@ -1,4 +1,5 @@
-"""Real Pelican builds over a few Markdown files, checking the newsroom model."""
+"""Real Pelican builds over a few Markdown files, checking the newsroom model
+(the project's theme showing it: tests/test_newsroom_site.py)."""
 
 from __future__ import annotations
 
@@ -56,58 +57,68 @@ ARTICLES = {
 
 
 @pytest.fixture
-def site(make_site):
-    return make_site(ARTICLES, LINKED_WEBSITES_FILE="")
-
-
-def test_day_first_dates(site):
-    page = site.soup("tin-tuc/2020/hop-giao-ban/")
-    time = page.select_one(".article__date time")
-    assert time.get_text() == "05/02/2020 08:30"
-    assert time["datetime"].startswith("2020-02-05T08:30:00+07:00")
-
-
-def test_byline_splits_author_and_unit(site):
-    page = site.soup("tin-tuc/2020/hop-giao-ban/")
-    byline = page.select_one(".byline")
-    assert byline.get_text(" ", strip=True) == "Trương Thế Bình - Văn phòng"
-    links = [a["href"] for a in byline.find_all("a")]
-    assert links == ["/tac-gia/truong-the-binh/", "/don-vi/van-phong/"]
-
-
-def test_unit_pages_list_their_articles(site):
-    unit = site.soup("don-vi/van-phong/")
-    titles = [a.get_text() for a in unit.select(".teaser__title a")]
-    assert titles == ["Họp giao ban tháng 2", "Tin tiêu điểm có ảnh"]
-    index = site.soup("don-vi/")
-    names = [a.get_text() for a in index.select(".directory a")]
-    assert names == ["Phòng Quản lý khoa học", "Văn phòng"]
-
-
-def test_hot_box_leaves_out_expired_articles(site):
-    box = site.soup("").select_one(".hot-news")
-    titles = [a.get_text() for a in box.select("li a")]
-    assert titles == ["Họp giao ban tháng 2"]
-    item = box.select_one("li")
-    assert item["data-hot-until"].startswith("2099-12-31T23:59:59")
-
-
-def test_featured_box_and_home_spotlight(site):
-    home = site.soup("")
-    featured = home.select(".featured-news li a")
-    assert [a.get_text() for a in featured] == ["Tin tiêu điểm có ảnh"]
-    lead = home.select_one(".spotlight__lead")
-    assert lead.img["alt"] == "Ảnh minh họa"
-    assert (
-        lead.select_one(".spotlight__summary").get_text() == "Đoạn đầu tiên là lời dẫn."
+def site(plugin_site):
+    return plugin_site(
+        "newsroom",
+        ARTICLES,
+        SLUGIFY_SOURCE="basename",
+        STATIC_PATHS=["images", "files"],
     )
 
 
-def test_attachments_are_listed_with_size(site):
-    page = site.soup("tin-tuc/2018/tieu-diem/")
-    item = page.select_one(".attachments li")
-    assert item.a["href"] == "/files/ke-hoach.pdf"
-    assert "KB" in item.get_text()
+def titles(articles) -> list[str]:
+    return [article.title for article in articles]
+
+
+def test_day_first_dates(site):
+    time = site.soup("hop-giao-ban.html").select_one("article time")
+    assert time["datetime"] == "2020-02-05T08:30:00+07:00"
+    oldest = site.soup("cu-nhat.html").select_one("article time")
+    assert oldest["datetime"] == "2017-01-01T00:00:00+07:00"
+
+
+def test_byline_splits_author_and_unit(site):
+    page = site.soup("hop-giao-ban.html")
+    (author,) = page.select("article a[rel=author]")
+    assert (author.get_text(), author["href"]) == (
+        "Trương Thế Bình",
+        "/author/truong-the-binh.html",
+    )
+    (article,) = [a for a in site.context["articles"] if a.slug == "hop-giao-ban"]
+    assert (article.unit.name, article.unit.url) == ("Văn phòng", "unit/van-phong.html")
+
+
+def test_unit_pages_list_their_articles(site):
+    unit = site.soup("unit/van-phong.html")
+    assert [a.get_text() for a in unit.select("main li a")] == [
+        "Họp giao ban tháng 2",
+        "Tin tiêu điểm có ảnh",
+    ]
+    index = site.soup("units.html")
+    assert {a.get_text(): a["href"] for a in index.select("main li a")} == {
+        "Văn phòng": "/unit/van-phong.html",
+        "Phòng Quản lý khoa học": "/unit/phong-quan-ly-khoa-hoc.html",
+    }
+
+
+def test_hot_articles_leave_out_the_expired(site):
+    (hot,) = site.context["hot_articles"]
+    assert hot.title == "Họp giao ban tháng 2"
+    assert hot.hot_until.isoformat() == "2099-12-31T23:59:59+07:00"
+
+
+def test_featured_articles(site):
+    (featured,) = site.context["featured_articles"]
+    assert featured.title == "Tin tiêu điểm có ảnh"
+    assert (featured.image, featured.imagealt) == ("images/anh.svg", "Ảnh minh họa")
+
+
+def test_attachments_have_their_size(site):
+    (article,) = [a for a in site.context["articles"] if a.slug == "tieu-diem"]
+    size = len(ARTICLES["files/ke-hoach.pdf"].encode())
+    assert article.attachment_files == [
+        {"path": "files/ke-hoach.pdf", "name": "ke-hoach.pdf", "size": size}
+    ]
     assert site.exists("files/ke-hoach.pdf")
 
 
@@ -156,11 +167,11 @@ ONE_READER = {
 }
 
 
-def test_one_reader_reads_each_file_as_if_it_were_the_first(make_site):
-    site = make_site(ONE_READER, LINKED_WEBSITES_FILE="")
+def test_one_reader_reads_each_file_as_if_it_were_the_first(plugin_site):
+    site = plugin_site("newsroom", ONE_READER, SLUGIFY_SOURCE="basename")
     for url, defined, used in (("a", "SKHCN", "UBND"), ("b", "UBND", "SKHCN")):
-        page = site.soup(f"tin-tuc/2021/{url}/")
-        body = page.select_one(".article__body")
+        page = site.soup(f"{url}.html")
+        body = page.select_one("article .content")
         assert {abbr.get_text() for abbr in body.select("abbr")} == {defined}
         assert [a["href"] for a in body.select("a[href^=http]")] == [
             f"https://example.gov.vn/{defined}/"
@@ -169,10 +180,10 @@ def test_one_reader_reads_each_file_as_if_it_were_the_first(make_site):
         assert len(body.select("sup")) == 1
         assert f"Chú thích của {defined}." in body.get_text()
         # The header was read (the meta preprocessor is back)...
-        title = page.select_one(".article__title").get_text(strip=True)
+        title = page.select_one("article h1").get_text(strip=True)
         assert title == f"Bài {url.upper()}"
     # ...and the Summary, read as Markdown, did not become a header of its own.
-    lead = site.soup("tin-tuc/2021/b/").select_one(".article__lead").get_text()
+    lead = site.soup("b.html").select_one("article .summary").get_text()
     assert "Ghi chú: lời dẫn có dấu hai chấm." in lead
 
 

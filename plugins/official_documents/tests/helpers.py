@@ -3,8 +3,12 @@ effect, amended, an open draft, and one of each kind of malformed file."""
 
 from __future__ import annotations
 
+import pelicanconf
+from official_documents.library import LIST_SETTINGS
+
 PDF = b"%PDF-1.4\n% test\n" + b"0" * 2500  # 2,5 KB
 
+# The project's settings for tests/ (its build with every plugin).
 SETTINGS = {
     "LINKED_WEBSITES_FILE": "",
     "BUILD_PROGRESS_SECONDS": None,
@@ -14,6 +18,18 @@ SETTINGS = {
         "forms": [("Phiếu yêu cầu", "files/phieu-yeu-cau.pdf")],
         "published": [("Văn bản", "van-ban/")],
     },
+}
+
+
+# The plugin's own tests: Pelican's defaults, the project's lists of kinds,
+# issuers and sectors; articles only from articles/, attachments copied.
+ALONE = {
+    **{name: getattr(pelicanconf, name) for name in LIST_SETTINGS},
+    "ARTICLE_PATHS": ["articles"],
+    "STATIC_PATHS": ["files"],
+    "PAGINATED_TEMPLATES": {"documents": 20},
+    "SITE_ORIGIN": SETTINGS["SITE_ORIGIN"],
+    "ACCESS_TO_INFORMATION": SETTINGS["ACCESS_TO_INFORMATION"],
 }
 
 

@@ -1,19 +1,20 @@
-"""Real builds of a small documents database, read back with BeautifulSoup."""
+"""Real builds of a small documents database with the plugin and content_check
+alone and the minimal theme (the project's theme, with the sidebar, menu,
+sitemap and JSON export: tests/test_official_documents_site.py)."""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
-from urllib.parse import unquote
+from datetime import date
 
 import feedparser
 import pytest
 from pelican.settings import read_settings
 
-from conftest import PROJECT, Site, build
+from conftest import PROJECT, Site, clear_pelican_signals, plugin_build, write_files
 from official_documents import read_library, searchable_documents
 
-from .helpers import DOCUMENTS, PDF, SETTINGS, write_site
+from .helpers import ALONE, DOCUMENTS, SETTINGS
 
 TODAY = "07/12/2026"
 ORIGIN = SETTINGS["SITE_ORIGIN"]
@@ -21,50 +22,42 @@ ORIGIN = SETTINGS["SITE_ORIGIN"]
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Site:
+    clear_pelican_signals()
     root = tmp_path_factory.mktemp("documents")
-    write_site(root / "content", DOCUMENTS)
-    output = build(
-        root / "content",
-        root / "output",
-        DOCUMENTS_TODAY=TODAY,
-        CACHE_PATH=str(root / "cache"),
-        **SETTINGS,
+    write_files(root / "content", DOCUMENTS)
+    output = root / "output"
+    return plugin_build(
+        "official_documents", root / "content", output, DOCUMENTS_TODAY=TODAY, **ALONE
     )
-    return Site(output)
 
 
 def texts(elements) -> list[str]:
     return [" ".join(e.get_text(" ").split()) for e in elements]
 
 
+def by_number(site, number):
+    return next(d for d in site.context["documents"] if d.number == number)
+
+
 def test_the_index_lists_the_newest_first_with_the_build_days_status(site):
     page = site.soup("van-ban/")
-    titles = texts(page.select(".document-item__title"))
-    assert titles == [
-        "Dự thảo Kế hoạch số DT-01/2026/SKHCN",
-        "Quyết định số 35/2026/QĐ-UBND",
-        "Quyết định số 412/QĐ-SKHCN",
-        "Quyết định số 215/QĐ-UBND",
-        "Quyết định số 2548/QĐ-UBND",
-        "Quyết định số 185/QĐ-SKHCN",
+    assert texts(page.select("main ol li")) == [
+        "Dự thảo Kế hoạch số DT-01/2026/SKHCN Đang lấy ý kiến đến 25/01/2027",
+        "Quyết định số 35/2026/QĐ-UBND Chưa có hiệu lực",
+        "Quyết định số 412/QĐ-SKHCN Còn hiệu lực",
+        "Quyết định số 215/QĐ-UBND Còn hiệu lực",
+        # Replaced by 215/QĐ-UBND on 22/01/2024.
+        "Quyết định số 2548/QĐ-UBND Hết hiệu lực",
+        # Ngày hết hiệu lực 01/01/2026.
+        "Quyết định số 185/QĐ-SKHCN Hết hiệu lực",
     ]
-    assert texts(page.select(".document-item [data-document-status]")) == [
-        "Đang lấy ý kiến đến 25/01/2027",
-        "Chưa có hiệu lực",
-        "Còn hiệu lực",
-        "Còn hiệu lực",
-        "Hết hiệu lực",  # replaced by 215/QĐ-UBND on 22/01/2024
-        "Hết hiệu lực",  # Ngày hết hiệu lực 01/01/2026
-    ]
-    badge = page.select(".document-item [data-document-status]")[4]
-    assert badge["data-effective"] == "2022-09-15"
-    assert badge["data-ends"] == "2024-01-22"
-    assert page.select_one("[data-document-filter]").has_attr("hidden")
-    assert page.select_one(".main-nav a[aria-current]").get_text() == "Văn bản"
+    replaced = by_number(site, "2548/QĐ-UBND")
+    assert (replaced.effective, replaced.ends) == (date(2022, 9, 15), date(2024, 1, 22))
+    assert site.context["documents_today"] == date(2026, 12, 7)
 
 
 def test_every_filter_has_a_static_page(site):
-    nav = site.soup("van-ban/").select_one("[data-document-facets]")
+    nav = site.soup("van-ban/").select_one("main nav")
     links = {a.get_text(): a["href"] for a in nav.select("a")}
     expected = {
         "Quyết định": "/van-ban/loai/quyet-dinh/",
@@ -79,55 +72,39 @@ def test_every_filter_has_a_static_page(site):
     }
     assert expected.items() <= links.items()
     expired = site.soup("van-ban/tinh-trang/het-hieu-luc/")
-    assert texts(expired.select(".document-item__title a")) == [
+    assert texts(expired.select("main ol li a")) == [
         "Quyết định số 2548/QĐ-UBND",
         "Quyết định số 185/QĐ-SKHCN",
     ]
-    assert "Tình trạng tính theo ngày 07/12/2026" in expired.get_text()
     sector = site.soup("van-ban/linh-vuc/cai-cach-hanh-chinh/")
     assert sector.select_one("h1").get_text() == "Lĩnh vực: Cải cách hành chính"
-    assert len(sector.select(".document-item")) == 1
-    combine = sector.select_one(".documents-combine a")["href"]
-    assert combine == "/van-ban/?linh-vuc=cai-cach-hanh-chinh"
-    current = sector.select_one("[data-document-facets] a[aria-current]")
+    assert len(sector.select("main ol li")) == 1
+    current = sector.select_one("nav a[aria-current]")
     assert current.get_text() == "Cải cách hành chính"
 
 
-def field_table(page) -> dict[str, str]:
-    rows = page.select(".document-fields tr")
-    return {r.th.get_text(): " ".join(r.td.get_text(" ").split()) for r in rows}
-
-
-def test_a_document_page_has_its_fields_downloads_and_links(site):
+def test_a_document_has_its_fields_downloads_and_links(site):
+    document = by_number(site, "215/QĐ-UBND")
+    assert document.issuer == "Ủy ban nhân dân tỉnh Quảng Ninh"
+    assert document.signer == "Hoàng Minh Đức - Chủ tịch"
+    assert document.issued == document.effective == date(2024, 1, 22)
+    assert document.sectors == ["Khoa học và công nghệ", "Cải cách hành chính"]
+    assert [d.url for d in document.replaces] == ["van-ban/2022/qd-2548/"]
     page = site.soup("van-ban/2024/qd-215/")
-    fields = field_table(page)
-    assert fields["Số ký hiệu"] == "215/QĐ-UBND"
-    assert fields["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Quảng Ninh"
-    assert fields["Người ký"] == "Hoàng Minh Đức - Chủ tịch"
-    assert fields["Ngày ban hành"] == fields["Ngày hiệu lực"] == "22/01/2024"
-    assert fields["Lĩnh vực"] == "Khoa học và công nghệ; Cải cách hành chính"
-    assert fields["Thay thế"].startswith("Quyết định số 2548/QĐ-UBND")
-    assert page.select_one(".document-fields a")["href"] == "/van-ban/2022/qd-2548/"
-    downloads = texts(page.select(".document-files__list li"))
+    downloads = texts(page.select("main li"))
     assert downloads == ["a.pdf (PDF, 2,5 KB)", "phu-luc.xlsx (XLSX, 1,4 MB)"]
-    first = page.select_one(".document-files__list a")
+    first = page.select_one("main li a")
     assert first["href"] == "/files/van-ban/a.pdf" and first.has_attr("download")
     assert site.exists("files/van-ban/a.pdf")
-    # The body's "# Phụ lục" sits under the section's h2.
-    assert [h.name for h in page.select("main h1, main h2, main h3")] == [
-        "h1",
-        "h2",
-        "h2",
-        "h3",
+    # The body's "# Phụ lục" fits under the page's h1 and a section's h2.
+    assert [h.name for h in page.select(".content h1, .content h2, .content h3")] == [
+        "h3"
     ]
-    replaced = field_table(site.soup("van-ban/2022/qd-2548/"))
-    assert replaced["Bị thay thế bởi"].startswith("Quyết định số 215/QĐ-UBND")
-    assert replaced["Ngày hết hiệu lực"] == (
-        "22/01/2024 (khi văn bản thay thế có hiệu lực)"
-    )
-    amended = field_table(site.soup("van-ban/2021/qd-185/"))
-    assert amended["Được sửa đổi, bổ sung bởi"].startswith("Quyết định số 412/")
-    assert amended["Ngày hết hiệu lực"] == "01/01/2026"
+    replaced = by_number(site, "2548/QĐ-UBND")
+    assert [d.number for d in replaced.replaced_by] == ["215/QĐ-UBND"]
+    amended = by_number(site, "185/QĐ-SKHCN")
+    assert [d.number for d in amended.amended_by] == ["412/QĐ-SKHCN"]
+    assert amended.ends == date(2026, 1, 1)
 
 
 def legislation(site, url) -> dict:
@@ -153,44 +130,25 @@ def test_legislation_structured_data(site):
     assert draft["creativeWorkStatus"] == "Dự thảo"
 
 
-def test_a_draft_asks_for_comments_by_mail(site):
-    page = site.soup("van-ban/2026/du-thao-01/")
-    action = page.select_one("[data-comment-action]")
-    assert not action.has_attr("hidden")
-    href = action.a["href"]
-    address, _, query = href.partition("?")
-    assert address == "mailto:gopy@quangninh.gov.vn"
-    assert unquote(query) == "subject=Góp ý dự thảo DT-01/2026/SKHCN"
-    assert "Người ký" not in field_table(page)
-    assert field_table(page)["Thời gian lấy ý kiến"] == "25/11/2026 – 25/01/2027"
-    assert (
-        "từ 25/11/2026 đến hết ngày 25/01/2027"
-        in page.select_one(".document-comment").get_text()
+def test_a_draft_takes_comments_until_its_day(site):
+    draft = by_number(site, "DT-01/2026/SKHCN")
+    assert draft.draft and draft.comment_email == "gopy@quangninh.gov.vn"
+    assert (draft.comment_from, draft.comment_until) == (
+        date(2026, 11, 25),
+        date(2027, 1, 25),
     )
+    assert not draft.signer
 
 
-def test_sidebar_menu_footer_and_access_page(site):
-    home = site.soup("")
-    box = home.select_one("aside .recent-documents")
-    assert box.h2.get_text() == "Văn bản mới"
-    assert len(box.select("li")) == 5
-    assert box.select_one("li a")["href"] == "/van-ban/2026/du-thao-01/"
-    assert "Văn bản" in texts(home.select(".main-nav a"))
-    assert home.select_one('.site-footer a[href="/tiep-can-thong-tin/"]')
+def test_recent_documents_and_the_access_page(site):
+    recent = site.context["recent_documents"]
+    assert len(recent) == 5 and recent[0].url == "van-ban/2026/du-thao-01/"
     access = site.soup("tiep-can-thong-tin/")
     assert access.h1.get_text() == "Tiếp cận thông tin"
-    headings = texts(access.select("main h2"))
-    assert headings == [
-        "Đầu mối cung cấp thông tin",
-        "Cách yêu cầu cung cấp thông tin",
-        "Mẫu phiếu tải về",
-        "Danh mục thông tin công khai",
-    ]
-    assert texts(access.select("#mau-phieu + ul li")) == ["Phiếu yêu cầu (PDF, 2,5 KB)"]
-    assert access.select_one('main a[href="/van-ban/loai/quyet-dinh/"]')
+    assert texts(access.select("main li")) == ["Phiếu yêu cầu (PDF, 2,5 KB)"]
 
 
-def test_feeds_sitemap_and_json_export(site):
+def test_feeds_and_the_compact_index(site):
     for name in ("van-ban.atom.xml", "van-ban.rss.xml"):
         feed = feedparser.parse((site.output / "feeds" / name).read_bytes())
         assert not feed.bozo, name
@@ -200,22 +158,6 @@ def test_feeds_sitemap_and_json_export(site):
             "Dự thảo Kế hoạch số DT-01/2026/SKHCN: Kế hoạch chuyển đổi số năm 2027"
         )
         assert first.link == f"{ORIGIN}/van-ban/2026/du-thao-01/"
-    sitemap = (site.output / "sitemap.xml").read_text()
-    for url in ("van-ban/", "van-ban/2024/qd-215/", "van-ban/loai/quyet-dinh/"):
-        assert f"<loc>{ORIGIN}/{url}</loc>" in sitemap
-    assert f"<loc>{ORIGIN}/tiep-can-thong-tin/</loc>" in sitemap
-    data = json.loads((site.output / "du-lieu/van-ban.json").read_text())
-    assert data["status_date"] == "2026-12-07"
-    record = next(d for d in data["documents"] if d["number"] == "215/QĐ-UBND")
-    assert record["status"] == "Còn hiệu lực"
-    assert record["replaces"] == [
-        {"number": "2548/QĐ-UBND", "url": f"{ORIGIN}/van-ban/2022/qd-2548/"}
-    ]
-    assert record["files"][0] == {
-        "url": f"{ORIGIN}/files/van-ban/a.pdf",
-        "format": "PDF",
-        "size": len(PDF),
-    }
     index = json.loads((site.output / "van-ban/chi-muc.json").read_text())
     assert [d["number"] for d in index["documents"]][:2] == [
         "DT-01/2026/SKHCN",
@@ -225,7 +167,7 @@ def test_feeds_sitemap_and_json_export(site):
 
 
 def test_searchable_data_for_the_site_search(tmp_path):
-    write_site(tmp_path / "content", DOCUMENTS)
+    write_files(tmp_path / "content", DOCUMENTS)
     settings = read_settings(
         str(PROJECT / "pelicanconf.py"),
         override={"PATH": str(tmp_path / "content"), **SETTINGS},
@@ -249,11 +191,13 @@ def test_searchable_data_for_the_site_search(tmp_path):
     assert searchable_documents({}) == []
 
 
-def test_a_site_without_documents_has_no_documents_pages(make_site):
-    site = make_site({"articles/a.md": DOCUMENTS["articles/2024/tin.md"]}, **SETTINGS)
+def test_a_site_without_documents_has_no_documents_pages(plugin_site):
+    site = plugin_site(
+        "official_documents",
+        {"articles/a.md": DOCUMENTS["articles/2024/tin.md"]},
+        **ALONE,
+    )
     assert not site.exists("van-ban/")
     assert not site.exists("tiep-can-thong-tin/")
-    home = site.soup("")
-    assert "Văn bản" not in texts(home.select(".main-nav a"))
-    assert not home.select(".recent-documents")
-    assert not Path(site.output / "du-lieu/van-ban.json").exists()
+    assert not site.context.get("documents")
+    assert not (site.output / "van-ban/chi-muc.json").exists()

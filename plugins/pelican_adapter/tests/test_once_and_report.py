@@ -1,5 +1,6 @@
-"""Real Pelican builds: the sidebar rendered once, URLs worked out once, and the
-progress lines and phase summary of a build."""
+"""Real Pelican builds with the plugin alone: a page-independent part rendered
+once, URLs worked out once, and the progress lines and phase summary of a build
+(the project's sidebar: tests/test_pelican_adapter_site.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ import itertools
 import logging
 from pathlib import Path
 
-from pelican import Pelican, signals
-from pelican.settings import read_settings
+from pelican import signals
 
-from conftest import PROJECT, Site, pelican_alone, write_files
+from conftest import Site, plugin_alone, plugin_build, write_files
 from pelican_adapter import BuildReport
 
 ARTICLES = {
@@ -34,29 +34,17 @@ WIDGET = "{{ loaded() }}{% macro widget() %}[{{ tick() }}|{{ SITEURL }}]{% endma
 
 
 def build_plain(tmp_path: Path, **overrides) -> Site:
-    """Pelican's simple theme with only this plugin."""
+    """The minimal theme with only this plugin (and those it requires)."""
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, {**ARTICLES, **PAGES})
-    settings = read_settings(
-        None,
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "CACHE_PATH": str(tmp_path / "cache"),
-            "THEME": "simple",
-            "PLUGIN_PATHS": [str(PROJECT / "plugins")],
-            "PLUGINS": ["pelican_adapter"],
-            "TIMEZONE": "Asia/Ho_Chi_Minh",
-            "FEED_ALL_ATOM": None,
-            "CATEGORY_FEED_ATOM": None,
-            "ARTICLE_PATHS": ["articles"],
-            "PAGE_PATHS": ["pages"],
-            "BUILD_PROGRESS_SECONDS": None,
-            **overrides,
-        },
-    )
-    Pelican(settings).run()
-    return Site(output)
+    settings = {
+        "FEED_ALL_ATOM": None,
+        "CATEGORY_FEED_ATOM": None,
+        "ARTICLE_PATHS": ["articles"],
+        "BUILD_PROGRESS_SECONDS": None,
+        **overrides,
+    }
+    return plugin_build("pelican_adapter", content, output, **settings)
 
 
 def test_a_page_independent_macro_is_rendered_once_per_siteurl(tmp_path):
@@ -117,18 +105,6 @@ def test_urls_are_worked_out_once_and_stay_right(tmp_path):
         assert article.url == frozen
 
 
-def test_the_project_sidebar_is_the_same_on_every_kind_of_page(project_site):
-    pages = ["", "chuyen-muc/tin-hoat-dong/", "luu-tru/", "lich-cong-tac/"]
-    article = next(project_site.output.glob("tin-tuc/*/*/index.html"))
-    pages.append(article.relative_to(project_site.output).as_posix())
-    sidebars = {
-        str(project_site.soup(url).find("aside", class_="sidebar")) for url in pages
-    }
-    assert len(sidebars) == 1
-    (sidebar,) = sidebars
-    assert "Tin nóng" in sidebar and "Website liên kết" in sidebar
-
-
 class FakeClock:
     def __init__(self):
         self.now = 0.0
@@ -178,8 +154,8 @@ def test_summary_lists_the_slowest_phases_first():
 def test_a_build_prints_its_phase_summary(tmp_path):
     content = tmp_path / "content"
     write_files(content, {**ARTICLES, **PAGES})
-    settings = {"LINKED_WEBSITES_FILE": "", "CACHE_PATH": str(tmp_path / "cache")}
-    output = pelican_alone(content, tmp_path / "output", settings)
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    output = plugin_alone("pelican_adapter", content, tmp_path / "output", settings)
     assert "Dựng xong trong" in output
     assert "đọc 6 bài và trang" in output
     assert "viết: ArticlesGenerator" in output

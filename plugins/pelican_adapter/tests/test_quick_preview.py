@@ -1,14 +1,10 @@
-"""The preview rewrites a saved article's page before its full rebuild: in the
-build's own process (as `pelican --autoreload` does), and through the real
-watcher of Pelican's preview server."""
+"""The preview rewrites a saved article's page before its full rebuild, in the
+build's own process (as `pelican --autoreload` does): the plugin alone (the
+project's preview server and sanitiser: tests/test_pelican_adapter_site.py)."""
 
 from __future__ import annotations
 
-import json
 import os
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,9 +12,10 @@ import pelican
 import pytest
 from bs4 import BeautifulSoup
 from pelican import Pelican
+from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
-from conftest import PROJECT, build, project_settings, write_files
+from conftest import PROJECT, plugin_settings, write_files
 from pelican_adapter import signals as adapter_signals
 from pelican_adapter.saves_during_build import (
     build_started,
@@ -29,7 +26,7 @@ from pelican_adapter.saves_during_build import (
 ARTICLES = {
     f"articles/2024/tin-{number:02d}.md": f"""
         Title: Họp giao ban tuần {number}
-        Date: {number + 1:02d}/03/2024 08:00
+        Date: 2024-03-{number + 1:02d} 08:00
         Category: Tin hoạt động
         Tags: giao ban
         Author: Trương Thế Bình - Văn phòng
@@ -39,8 +36,8 @@ ARTICLES = {
     for number in range(8)
 }
 EDITED = "articles/2024/tin-03.md"
-PAGE = "tin-tuc/2024/tin-03/index.html"
-SETTINGS = {"LINKED_WEBSITES_FILE": "", "BUILD_QUICK_PREVIEW": True}
+PAGE = "tin-03.html"
+SETTINGS = {"SLUGIFY_SOURCE": "basename", "BUILD_QUICK_PREVIEW": True}
 
 
 def save(content: Path, relative: str, text: str) -> None:
@@ -50,7 +47,7 @@ def save(content: Path, relative: str, text: str) -> None:
 
 def edited_text(marker: str, category: str = "Tin hoạt động", header: str = "") -> str:
     return (
-        f"Title: Họp giao ban tuần 3\n{header}Date: 04/03/2024 08:00\n"
+        f"Title: Họp giao ban tuần 3\n{header}Date: 2024-03-04 08:00\n"
         f"Category: {category}\nTags: giao ban\n"
         "Author: Trương Thế Bình - Văn phòng\n\n"
         f"Sở Khoa học và Công nghệ họp giao ban tuần 3. Đoạn mới: {marker}.\n"
@@ -65,7 +62,8 @@ def main_of(path: Path) -> str:
 def site(tmp_path):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, ARTICLES)
-    pelican = Pelican(project_settings(content, output, **SETTINGS))
+    settings = plugin_settings("pelican_adapter", content, output, **SETTINGS)
+    pelican = Pelican(read_settings(None, override=settings))
     pelican.run()
     return pelican, content, output
 
@@ -78,7 +76,7 @@ def quick_pages() -> None:
 def test_the_saved_article_is_rewritten_before_the_rebuild(site):
     pelican, content, output = site
     page = output / PAGE
-    other = output / "tin-tuc/2024/tin-04/index.html"
+    other = output / "tin-04.html"
     other_before = other.read_bytes()
     save(content, EDITED, edited_text("QUICKEDIT"))
     quick_pages()
@@ -89,19 +87,11 @@ def test_the_saved_article_is_rewritten_before_the_rebuild(site):
     assert main_of(page) == quick_main  # live reload does not reload twice
 
 
-def test_raw_html_in_the_quick_page_is_sanitised(site):
-    _, content, output = site
-    save(content, EDITED, edited_text('<script>alert("x")</script>QUICKSAFE'))
-    quick_pages()
-    text = (output / PAGE).read_text(encoding="utf-8")
-    assert "QUICKSAFE" in text and 'alert("x")' not in text
-
-
 def test_a_moved_article_waits_for_the_full_build(site):
     _, content, output = site
     save(content, EDITED, edited_text("QUICKMOVED", header="Slug: tin-03-moi\n"))
     quick_pages()
-    assert not (output / "tin-tuc/2024/tin-03-moi").exists()
+    assert not (output / "tin-03-moi.html").exists()
     assert "QUICKMOVED" not in (output / PAGE).read_text(encoding="utf-8")
 
 
@@ -113,124 +103,9 @@ def test_many_changed_files_wait_for_the_full_build(site):
     assert "QUICKMANY" not in (output / PAGE).read_text(encoding="utf-8")
 
 
-def test_only_the_preview_keeps_the_last_build(tmp_path):
-    write_files(tmp_path / "content", ARTICLES)
-    build(tmp_path / "content", tmp_path / "output", LINKED_WEBSITES_FILE="")
+def test_only_the_preview_keeps_the_last_build(plugin_site):
+    plugin_site("pelican_adapter", ARTICLES)
     assert adapter_signals._quick_preview.snapshot is None
-
-
-SLOW_PLUGIN = """
-import time
-from pelican import signals
-
-builds = []
-
-def slow(_generator, writer):
-    builds.append(1)
-    if len(builds) > 1:
-        time.sleep(20)  # every rebuild: as a 10,000-article site takes longer
-
-def register():
-    signals.article_writer_finalized.connect(slow)
-"""
-
-
-def preview_server(
-    content: Path, output: Path, log: Path, **settings
-) -> subprocess.Popen:
-    extra = {**SETTINGS, "THEME": str(PROJECT / "theme"), **settings}
-    extra.setdefault("PLUGIN_PATHS", [str(PROJECT / "plugins")])
-    return subprocess.Popen(
-        [sys.executable, "-m", "pelican", str(content), "--autoreload",
-         "-s", str(PROJECT / "pelicanconf.py"), "-o", str(output),
-         "--cache-path", str(output.parent / "cache"),
-         "-e", *(f"{key}={json.dumps(value)}" for key, value in extra.items())],
-        cwd=PROJECT,
-        stdout=log.open("w", encoding="utf-8"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )  # fmt: skip
-
-
-def wait_until(condition, process, log: Path, seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert process.poll() is None, log.read_text(encoding="utf-8")
-        assert time.monotonic() < deadline, log.read_text(encoding="utf-8")
-        time.sleep(0.05)
-
-
-def test_the_preview_server_shows_the_edit_first(tmp_path):
-    content, output, log = tmp_path / "content", tmp_path / "output", tmp_path / "log"
-    write_files(content, ARTICLES)
-    process = preview_server(content, output, log)
-
-    def printed() -> str:
-        return " ".join(log.read_text(encoding="utf-8").split())
-
-    try:
-        wait_until(lambda: printed().count("Done: Processed") == 1, process, log)
-        time.sleep(1.0)  # the watcher starts after the first build
-        save(content, EDITED, edited_text("SERVEREDIT"))
-        page = output / PAGE
-        wait_until(lambda: "SERVEREDIT" in page.read_text("utf-8"), process, log)
-        wait_until(lambda: printed().count("Done: Processed") == 2, process, log)
-        text = printed()
-        quick = text.index(f"Xem trước nhanh: đã viết lại {PAGE}")
-        # After the first build, before the second one.
-        assert text.index("Done: Processed") < quick
-        assert text.count("Done: Processed", 0, quick) == 1
-        # The next save names a category that does not exist: the quick read
-        # says nothing, so the full build is the one that reports it.
-        save(content, EDITED, edited_text("SERVERBAD", category="Tin lạ"))
-        wait_until(lambda: printed().count("Done: Processed") == 3, process, log)
-        assert printed().count('chuyên mục "Tin lạ" không có trong danh sách') == 1
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
-
-
-def test_a_save_during_a_rebuild_shows_before_that_rebuild_ends(tmp_path):
-    """Editors save every few seconds: the second save lands while the first
-    one's rebuild runs, and its page must not wait for that rebuild."""
-    from pelicanconf import PLUGINS
-
-    content, output, log = tmp_path / "content", tmp_path / "output", tmp_path / "log"
-    write_files(content, ARTICLES)
-    write_files(tmp_path / "plugins", {"slow/__init__.py": SLOW_PLUGIN})
-    process = preview_server(
-        content, output, log,
-        PLUGIN_PATHS=[str(PROJECT / "plugins"), str(tmp_path / "plugins")],
-        PLUGINS=[*PLUGINS, "slow"],
-    )  # fmt: skip
-
-    def printed() -> str:
-        return " ".join(log.read_text(encoding="utf-8").split())
-
-    def shows(marker: str, page: Path = output / PAGE) -> bool:
-        return page.is_file() and marker in page.read_text("utf-8")
-
-    try:
-        wait_until(lambda: printed().count("Done: Processed") == 1, process, log)
-        time.sleep(1.0)  # the watcher starts once the server waits
-        save(content, EDITED, edited_text("FIRSTSAVE"))
-        wait_until(lambda: shows("FIRSTSAVE"), process, log, seconds=10)
-        time.sleep(2.5)  # the rebuild the first save started is running
-        assert printed().count("Done: Processed") == 1
-        save(content, EDITED, edited_text("SECONDSAVE"))
-        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=10)
-        # A new article: its page first too, without its related articles.
-        new = edited_text("NEWARTICLE").replace("tuần 3", "tuần mới")
-        save(content, "articles/2024/tin-moi.md", new)
-        page = output / "tin-tuc/2024/tin-moi/index.html"
-        wait_until(lambda: shows("NEWARTICLE", page), process, log, seconds=10)
-        assert printed().count("Done: Processed") == 1  # that rebuild still runs
-        # Whatever the rebuilds read, the page ends with the last save.
-        wait_until(lambda: printed().count("Done: Processed") >= 2, process, log)
-        wait_until(lambda: shows("SECONDSAVE"), process, log, seconds=60)
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
 
 
 def test_a_save_during_a_build_is_found_but_editor_files_are_not(tmp_path):

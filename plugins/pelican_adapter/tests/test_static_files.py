@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import os
 
-from conftest import build, write_files
+from conftest import plugin_build, write_files
 
-ARTICLE = "Title: Tin\nDate: 01/03/2024 08:00\nCategory: Thông báo\n\nNội dung.\n"
-SETTINGS = {"LINKED_WEBSITES_FILE": "", "SYNC_OUTPUT": True}
+ARTICLE = "Title: Tin\nDate: 2024-03-01 08:00\nCategory: Thông báo\n\nNội dung.\n"
+SETTINGS = {"SYNC_OUTPUT": True}  # every build a new folder (safe_publish)
 
 
 def test_an_unchanged_picture_is_linked_and_a_changed_one_copied(tmp_path):
@@ -18,7 +18,7 @@ def test_an_unchanged_picture_is_linked_and_a_changed_one_copied(tmp_path):
     kept, changed = content / "images/kept.png", content / "images/changed.png"
     kept.write_bytes(b"\x89PNG kept")
     changed.write_bytes(b"\x89PNG old!")
-    build(content, output, **SETTINGS)
+    plugin_build("pelican_adapter", content, output, **SETTINGS)
     served_kept = output / "images/kept.png"
     first = served_kept.stat().st_ino
     old_copy = output / "images/changed.png"
@@ -26,7 +26,7 @@ def test_an_unchanged_picture_is_linked_and_a_changed_one_copied(tmp_path):
 
     changed.write_bytes(b"\x89PNG new!")  # same size, in place
     os.utime(changed, ns=(changed.stat().st_atime_ns, changed.stat().st_mtime_ns + 1))
-    build(content, output, **SETTINGS)
+    plugin_build("pelican_adapter", content, output, **SETTINGS)
     assert served_kept.stat().st_ino == first  # the same file, linked
     assert (output / "images/changed.png").read_bytes() == b"\x89PNG new!"
     assert (output / "images/changed.png").stat().st_ino != old_inode

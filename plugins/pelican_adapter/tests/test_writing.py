@@ -10,7 +10,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import PROJECT, pelican_alone, write_files
+from conftest import PROJECT, plugin_alone, write_files
 
 from .test_reading import ARTICLES, PAGES, same_tree
 
@@ -19,13 +19,17 @@ WORKERS_WROTE = re.compile(r"Các tiến trình phụ viết ([\d.]+) tệp")
 
 def pelican(content, output, processes: int) -> str:
     settings = {
-        "LINKED_WEBSITES_FILE": "",
+        "ARTICLE_PATHS": ["articles"],
         "BUILD_PARALLEL_FROM": 1,
         "BUILD_PROCESSES": processes,
         "BUILD_CACHE": False,
     }
-    return pelican_alone(
-        content, output, settings, env={"SOURCE_DATE_EPOCH": "1700000000"}
+    return plugin_alone(
+        "pelican_adapter",
+        content,
+        output,
+        settings,
+        env={"SOURCE_DATE_EPOCH": "1700000000"},
     )
 
 

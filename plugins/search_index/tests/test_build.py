@@ -1,4 +1,5 @@
-"""Real Pelican builds: the index files, the search page and the errors."""
+"""Real Pelican builds with the plugin and those it requires: the index files
+(the search page and documents in the index: tests/test_search_site.py)."""
 
 from __future__ import annotations
 
@@ -14,17 +15,12 @@ from article_text import make_text
 from build_runtime import BuildCache
 from conftest import PROJECT, write_files
 from search_index import Document, IndexOptions, build_index, builder
-from search_index.index_format import read_gaps, read_keyed_file, read_varint
-from search_index.terms import identifier_key
+from search_index.index_format import read_keyed_file
 
 from .fixture_site import (
     ARTICLES,
-    DOCUMENT_FILES,
-    DOCUMENTS,
-    FILES,
     INDEX,
     build_site,
-    document_url,
     url,
 )
 
@@ -121,48 +117,10 @@ def test_the_same_content_gives_the_same_files(site, tmp_path):
             assert path.read_bytes() == (again.output / relative).read_bytes(), relative
 
 
-def test_search_page_form_and_scripts(site):
-    soup = site.soup("tim-kiem/")
-    scripts = [s.get("src") for s in soup.head.find_all("script")]
-    assert "/theme/js/vntext.js" in scripts and "/theme/js/search.js" in scripts
-    assert scripts.index("/theme/js/vntext.js") < scripts.index("/theme/js/search.js")
-    assert all(s.has_attr("defer") and s.get("src") for s in soup.find_all("script"))
-    assert not soup.find_all(style=True) and not soup.find_all("style")
-    root = soup.find(attrs={"data-search": True})
-    assert root["data-search-index"] == "/tim-kiem/chi-muc/"
-    form = root.find("form", attrs={"data-search-form": True})
-    assert form["action"] == "/tim-kiem/" and form["method"] == "get"
-    names = {field.get("name") for field in form.find_all(["input", "select"])}
-    assert names == {"q", "chuyen-muc", "tu-ngay", "den-ngay", "sap-xep"}
-    for field in form.find_all(["input", "select"]):
-        if field.get("type") != "checkbox":
-            assert form.find("label", attrs={"for": field["id"]}), field["id"]
-    boxes = form.find_all("input", attrs={"name": "chuyen-muc"})
-    assert {box["value"] for box in boxes} >= {"tin-hoat-dong", "thong-bao"}
-    assert root.find(attrs={"aria-live": "polite"})
-
-
-def test_search_page_without_javascript_offers_archives(site):
-    soup = site.soup("tim-kiem/")
-    assert "cần JavaScript" in soup.find(attrs={"data-search-nojs": True}).text
-    browse = soup.find(attrs={"data-search-browse": True})
-    links = [a["href"] for a in browse.find_all("a")]
-    assert "/chuyen-muc/thong-bao/" in links
-    assert any(link.startswith("/luu-tru/2021/") for link in links)
-
-
-def test_the_sidebar_box_sends_what_the_page_reads(site):
-    box = site.soup("").find("form", class_="search-box__form")
-    assert box["action"] == "/tim-kiem/"
-    names = {field.get("name") for field in box.find_all(["input", "select"])}
-    assert names <= {"q", "chuyen-muc", "tu-ngay", "den-ngay", "sap-xep", "trang"}
-
-
 def test_index_folder_setting(tmp_path):
     site = build_site(tmp_path, SEARCH_INDEX_PATH="du-lieu/tim-kiem")
     assert (site.output / "du-lieu/tim-kiem/meta.bin").exists()
-    root = site.soup("tim-kiem/").find(attrs={"data-search": True})
-    assert root["data-search-index"] == "/du-lieu/tim-kiem/"
+    assert not (site.output / "tim-kiem").exists()
 
 
 def test_site_without_articles(tmp_path):
@@ -172,7 +130,7 @@ def test_site_without_articles(tmp_path):
 
 def test_the_index_does_not_depend_on_the_theme(tmp_path):
     """The text comes from the text stage: a theme without the project's
-    article markup indexes the same words."""
+    article markup (nor the minimal theme's) indexes the same words."""
     templates = tmp_path / "theme" / "templates"
     stub = "<html><body><h2>{{ article.title if article }}</h2></body></html>"
     names = [path.name for path in (PROJECT / "theme/templates").glob("*.html")]
@@ -184,7 +142,6 @@ def test_the_index_does_not_depend_on_the_theme(tmp_path):
         THEME_TEMPLATES_OVERRIDES=[],
         DIRECT_TEMPLATES=[],
         PAGINATED_TEMPLATES={},
-        PLUGINS=["vietnamese", "newsroom", "sanitizer", "article_text", "search_index"],
     )
     [record] = records_of(site)
     assert record[0] == "Phát triển nhãn hiệu gốm sứ Đông Triều"
@@ -197,7 +154,7 @@ def fixture_documents() -> list[Document]:
     for slug, source in ARTICLES.items():
         header, _, body = source.partition("\n\n")
         fields = dict(line.split(": ", 1) for line in header.splitlines())
-        when = datetime.strptime(fields["Date"], "%d/%m/%Y %H:%M").date()
+        when = datetime.strptime(fields["Date"], "%Y-%m-%d %H:%M").date()
         lead = markdown.markdown(fields.get("Summary", ""))
         text = make_text(fields["Title"], markdown.markdown(body), lead, {})
         day = (when - date(1970, 1, 1)).days
@@ -276,89 +233,3 @@ def test_worker_processes_give_what_one_process_gives(tmp_path):
     build_index(documents, [("tin", "Tin")], tmp_path / "alone", IndexOptions())
     alone = index_bytes(tmp_path / "alone")
     assert index_bytes(tmp_path / "first") == index_bytes(tmp_path / "again") == alone
-
-
-@pytest.fixture(scope="module")
-def documents_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search-documents")
-    return build_site(root, {**FILES, **DOCUMENT_FILES})
-
-
-def id_file(site, path) -> list[int]:
-    data = gzip.decompress((data_folder(site) / path).read_bytes())
-    count, offset = read_varint(data, 0)
-    return read_gaps(data, offset, count)[0]
-
-
-def test_documents_are_indexed_with_their_kind_and_no_category(documents_site):
-    meta = meta_of(documents_site)
-    assert meta["version"] == builder.FORMAT_VERSION == 2
-    news = len(ARTICLES) + 1
-    assert meta["kinds"] == [["tin-bai", "Tin bài", news], ["van-ban", "Văn bản", 3]]
-    records = records_of(documents_site)
-    days = [record[2] for record in records]
-    assert days == sorted(days, reverse=True)  # one numbering, newest first
-    ids = {record[1]: i for i, record in enumerate(records)}
-    title, _, day, category, excerpt, kind = records[ids[document_url("2024/qd-215")]]
-    assert title == (
-        "215/QĐ-UBND Công bố danh mục thủ tục hành chính lĩnh vực khoa học và công nghệ"
-    )
-    assert day == (date(2024, 1, 22) - date(1970, 1, 1)).days
-    assert (category, kind) == (-1, 1)
-    # Each field a sentence, then the body.
-    assert excerpt.startswith(
-        "Quyết định số 215/QĐ-UBND. Ủy ban nhân dân tỉnh Quảng Ninh. "
-        "Hoàng Minh Đức - Chủ tịch. Cải cách hành chính. Công bố danh mục"
-    )
-    documents = sorted(ids[document_url(name)] for name in DOCUMENTS)
-    assert id_file(documents_site, "t/1.bin") == documents
-    assert set(id_file(documents_site, "t/0.bin")) == set(range(len(records))) - set(
-        documents
-    )
-    assert all(len(records[i]) == 5 for i in id_file(documents_site, "t/0.bin"))
-    for number in range(len(meta["categories"])):
-        assert not set(id_file(documents_site, f"c/{number}.bin")) & set(documents)
-
-
-def test_each_document_number_is_a_key_of_its_own(documents_site):
-    keys = {}
-    for path in data_folder(documents_site).glob("s/*.bin"):
-        keys.update(read_keyed_file(gzip.decompress(path.read_bytes())))
-    assert identifier_key("215/QĐ-UBND") == "#215qdubnd"
-    assert identifier_key("Số 5") == "#so5"
-    assert identifier_key("215") == identifier_key("QĐ-UBND") == ""
-    numbers = {key: read_varint(keys[key], 0)[0] for key in keys if key[0] == "#"}
-    # 412/QĐ-SKHCN names 98/QĐ-SKHCN: only a document's own number is its key.
-    assert numbers == {"#215qdubnd": 1, "#98qdskhcn": 1, "#412qdskhcn": 1}
-
-
-def test_the_search_page_offers_news_or_documents(documents_site, site):
-    soup = documents_site.soup("tim-kiem/")
-    assert soup.h1.get_text(strip=True) == "Tìm kiếm"
-    form = soup.find("form", attrs={"data-search-form": True})
-    kinds = form.find("input", attrs={"name": "loai"}).find_parent("fieldset")
-    assert kinds.legend.get_text(strip=True) == "Tìm trong"
-    radios = kinds.find_all("input", attrs={"type": "radio", "name": "loai"})
-    assert [(r["value"], r.parent.get_text(strip=True)) for r in radios] == [
-        ("", "Tất cả"),
-        ("tin-bai", "Tin bài"),
-        ("van-ban", "Văn bản"),
-    ]
-    assert radios[0].has_attr("checked")
-    assert [r.has_attr("data-search-no-categories") for r in radios] == [
-        False,
-        False,
-        True,
-    ]
-    categories = form.find(attrs={"data-search-categories": True})
-    hint = soup.find(id=categories["aria-describedby"])
-    assert "Chỉ tin bài có chuyên mục" in hint.get_text()
-    browse = soup.find(attrs={"data-search-browse": True})
-    assert "/van-ban/" in [a["href"] for a in browse.find_all("a")]
-    # A site without documents offers no choice.
-    plain = site.soup("tim-kiem/")
-    assert plain.h1.get_text(strip=True) == "Tìm kiếm"
-    assert not plain.find("input", attrs={"name": "loai"})
-    assert not plain.find(attrs={"data-search-categories": True}).has_attr(
-        "aria-describedby"
-    )

@@ -8,13 +8,8 @@ from __future__ import annotations
 import pytest
 
 from .fixture_site import (
-    DOCUMENT_FILES,
-    DOCUMENTS,
-    FILES,
     NODE,
-    NUMBER_ARTICLE,
     build_site,
-    document_url,
     query,
     url,
 )
@@ -193,76 +188,3 @@ def test_file_layout_does_not_change_results(site, tmp_path):
     requests = [{"text": text, "typing": True} for text in LAYOUT_QUERIES]
     assert query(spread, *requests) == query(site, *requests)
     assert list((spread.output / "tim-kiem/chi-muc").glob("*/k/*.bin"))
-
-
-@pytest.fixture(scope="module")
-def documents_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("search-client-documents")
-    return build_site(root, {**FILES, **DOCUMENT_FILES})
-
-
-@pytest.mark.parametrize(
-    "text", ["215/QĐ-UBND", "215/QD-UBND", "215 qd ubnd", "215/qđ-ubnd"]
-)
-@pytest.mark.parametrize("typing", [False, True])
-def test_a_document_number_finds_its_document_first(documents_site, text, typing):
-    # The news article names the number three times in its body and once in
-    # its title; by the words alone it would come first.
-    found = query(documents_site, {"text": text, "typing": typing})[0]
-    assert found["urls"][:2] == [
-        document_url("2024/qd-215"),
-        f"tin-tuc/2024/{NUMBER_ARTICLE}/",
-    ]
-    assert found["kinds"][:2] == ["van-ban", "tin-bai"]
-
-
-def test_a_number_named_in_another_documents_title_finds_its_own_first(
-    documents_site,
-):
-    # 412/QĐ-SKHCN amends 98/QĐ-SKHCN and names it in its title and body.
-    for text in ("98/QĐ-SKHCN", "98 qd skhcn"):
-        found = urls_for(documents_site, text)
-        assert found == [document_url("2023/qd-98"), document_url("2025/qd-412")]
-
-
-def test_a_number_among_other_words_is_searched_as_words(documents_site):
-    # Not the number alone: both hold every word, ranked by BM25 as usual.
-    found = urls_for(documents_site, "thủ tục 215/QĐ-UBND")
-    assert set(found) == {
-        f"tin-tuc/2024/{NUMBER_ARTICLE}/",
-        document_url("2024/qd-215"),
-    }
-
-
-def test_the_kind_narrows_the_results(documents_site):
-    every, documents, news = query(
-        documents_site,
-        {"text": "quyet dinh"},
-        {"text": "quyet dinh", "kind": "van-ban"},
-        {"text": "quyet dinh", "kind": "tin-bai"},
-    )
-    assert set(every["kinds"]) == {"tin-bai", "van-ban"}
-    assert set(documents["urls"]) == {document_url(name) for name in DOCUMENTS}
-    assert news["urls"] == [f"tin-tuc/2024/{NUMBER_ARTICLE}/"]
-    assert set(every["urls"]) == set(documents["urls"]) | set(news["urls"])
-
-
-def test_categories_leave_documents_out_and_do_not_apply_to_them(documents_site):
-    chosen = {"text": "quyet dinh", "categories": ["chi-dao-dieu-hanh"]}
-    assert query(documents_site, chosen)[0]["kinds"] == ["tin-bai"]
-    # "Văn bản" with categories (an address typed by hand): documents, all.
-    found = query(documents_site, {**chosen, "kind": "van-ban"})[0]
-    assert set(found["urls"]) == {document_url(name) for name in DOCUMENTS}
-
-
-def test_the_kind_alone_lists_newest_first(documents_site):
-    found = query(documents_site, {"text": "", "kind": "van-ban"})[0]
-    assert found["urls"] == [
-        document_url("2025/qd-412"),
-        document_url("2024/qd-215"),
-        document_url("2023/qd-98"),
-    ]
-    assert found["sort"] == "moi-nhat"
-    # A date range applies to documents by their issue date.
-    dated = urls_for(documents_site, "", kind="van-ban", to="31/12/2024")
-    assert dated == [document_url("2024/qd-215"), document_url("2023/qd-98")]

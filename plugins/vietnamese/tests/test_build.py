@@ -1,4 +1,5 @@
-"""A real Pelican build with the plugin loaded through PLUGIN_PATHS."""
+"""A real Pelican build with the plugin alone, loaded through PLUGIN_PATHS, and
+the plugins' minimal theme (tests/minimal_theme) with a template of filters."""
 
 import logging
 import subprocess
@@ -13,6 +14,8 @@ from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from .helpers import PLUGINS_DIR
+
+MINIMAL_THEME = PLUGINS_DIR.parent / "tests" / "minimal_theme"
 
 ARTICLES = {
     # Stored decomposed (NFD): its category must merge with the NFC one below.
@@ -67,7 +70,7 @@ def write_site(root: Path) -> dict:
         "CACHE_PATH": str(root / "cache"),
         "PLUGIN_PATHS": [str(PLUGINS_DIR)],
         "PLUGINS": ["vietnamese"],
-        "THEME": "simple",
+        "THEME": str(MINIMAL_THEME),
         "THEME_TEMPLATES_OVERRIDES": [str(templates)],
         "ARTICLE_TRANSLATION_ID": None,
         "PAGE_TRANSLATION_ID": None,

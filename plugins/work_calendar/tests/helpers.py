@@ -1,19 +1,6 @@
-"""Settings and sample files shared by the work-calendar tests."""
+"""Sample files shared by the work-calendar tests (and tests/)."""
 
 from __future__ import annotations
-
-import pelicanconf
-
-# What the lead adds to pelicanconf.py, passed here as make_site overrides.
-SITE_SETTINGS = {
-    "PLUGINS": [*pelicanconf.PLUGINS, "work_calendar", "date_archives"],
-    "LINKED_WEBSITES_FILE": "",
-    "SCHEDULE_PATH": "schedule",
-    "YEAR_ARCHIVE_SAVE_AS": "",
-    "MONTH_ARCHIVE_SAVE_AS": "",
-    "DAY_ARCHIVE_SAVE_AS": "",
-    "DAY_ARCHIVE_URL": "luu-tru/{date:%Y}/{date:%m}/{date:%d}/",
-}
 
 ARTICLE = "Title: Tin\nDate: 16/11/2017 10:00\nCategory: Tin hoạt động\n\nNội dung.\n"
 

@@ -1,4 +1,5 @@
-"""Real builds: week pages, the list of weeks, the widget, iCalendar and JSON."""
+"""Real builds: week pages, the list of weeks, the widget's data, iCalendar and
+JSON (the project's theme and its widget: tests/test_work_calendar_site.py)."""
 
 from __future__ import annotations
 
@@ -10,156 +11,110 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from .helpers import SCHEDULE_FILES, SITE_SETTINGS
+from .helpers import ARTICLE, SCHEDULE_FILES
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+ORIGIN = "https://sokhcn.example.gov.vn"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """One build for the read-only checks, as if built on 16/11/2017."""
-    from conftest import Site, build, write_files
-
-    root = tmp_path_factory.mktemp("work_calendar")
-    write_files(root / "content", SCHEDULE_FILES)
-    settings = {**SITE_SETTINGS, "CACHE_PATH": str(root / "cache")}
-    return Site(
-        build(
-            root / "content", root / "output", SCHEDULE_TODAY="16/11/2017", **settings
-        )
-    )
+# Pelican's default ARTICLE_PATHS would read the week files as articles too.
+ARTICLES = {"ARTICLE_PATHS": ["articles"]}
+SETTINGS = {**ARTICLES, "SCHEDULE_TODAY": "16/11/2017", "SITE_ORIGIN": ORIGIN}
 
 
-def test_week_page_by_day_and_session(site):
+@pytest.fixture
+def site(plugin_site):
+    """The read-only checks' site, as if built on 16/11/2017."""
+    return plugin_site("work_calendar", SCHEDULE_FILES, **SETTINGS)
+
+
+def test_week_page_by_day(site):
     page = site.soup("lich-cong-tac/2017/tuan-46/")
-    title = "Lịch công tác tuần 46 (13/11/2017 – 19/11/2017)"
-    assert page.h1.get_text() == title
-    assert page.title.get_text().startswith(title)
-    days = page.select(".schedule-day")
-    assert [d.h2.get_text() for d in days] == [
+    assert page.h1.get_text() == "Lịch công tác tuần 46 (13/11/2017 – 19/11/2017)"
+    assert page.select_one("main p").get_text() == "Lịch có thể thay đổi."
+    assert [h2.get_text() for h2 in page.select("h2")] == [
         "Thứ Hai, 13/11/2017",
         "Thứ Ba, 14/11/2017",
         "Thứ Tư, 15/11/2017",
         "Thứ Năm, 16/11/2017",
         "Thứ Sáu, 17/11/2017",
     ]
-    assert days[1].select_one(".schedule-day__empty").get_text() == "Không có lịch."
-    monday = days[0]
-    assert [h.get_text() for h in monday.select("h3")] == ["Sáng", "Chiều"]
-    first = monday.select_one(".schedule-item")
-    assert first.select_one(".schedule-item__when time")["datetime"] == (
-        "2017-11-13T08:30"
-    )
-    details = {
-        dt.get_text(): dd.get_text()
-        for dt, dd in zip(first.select("dt"), first.select("dd"), strict=True)
-    }
-    assert details == {
-        "Chủ trì:": "Giám đốc Sở",
-        "Thành phần:": "Các Phó Giám đốc Sở; Chánh Văn phòng",
-        "Địa điểm:": "Phòng họp tầng 5",
-        "Chuẩn bị:": "Văn phòng Sở",
-    }
-    marked = page.select(".schedule-item--marked")
-    assert [m.select_one(".schedule-item__mark").get_text() for m in marked] == [
-        "Bổ sung",
-        "Thay đổi",
+    monday, tuesday, _, thursday, _ = page.select("h2 + ul")
+    assert [" ".join(li.get_text().split()) for li in monday("li")] == [
+        "08:30 Giao ban Lãnh đạo Sở",
+        "14:00 – 16:30 Bổ sung Làm việc với Trung tâm Thông tin",
+        "15:00 Tiếp công dân",
     ]
-    assert "14:00 – 16:30" in marked[0].get_text()
-    assert page.select_one(".schedule__note").get_text() == "Lịch có thể thay đổi."
-    # An item without a time sits under its session's heading: no "Sáng | Sáng".
-    for session in page.select(".schedule-session"):
-        name = session.h3.get_text()
-        for when in session.select(".schedule-item__when"):
-            assert when.get_text(strip=True) != name, name
-    wednesday = days[2].select_one(".schedule-item")
-    assert wednesday.select_one(".schedule-item__when").get_text(strip=True) == ""
-    assert "Kiểm tra đề tài tại Đầm Hà" in wednesday.get_text()
+    assert tuesday("li") == []
+    assert [" ".join(li.get_text().split()) for li in thursday("li")] == [
+        "Sáng Tiếp khách",
+        "08:00 Họp phiên thường kỳ tháng 11",
+        "14:30 Thay đổi Làm việc với Chi cục TĐC",
+    ]
+
+
+def test_each_items_details_and_session(site):
+    week = site.context["schedule_weeks"][0]
+    first = week.days()[0].items[0]
+    assert (first.session, first.start_text) == ("Sáng", "08:30")
+    assert dict(first.details()) == {
+        "Chủ trì": "Giám đốc Sở",
+        "Thành phần": "Các Phó Giám đốc Sở; Chánh Văn phòng",
+        "Địa điểm": "Phòng họp tầng 5",
+        "Chuẩn bị": "Văn phòng Sở",
+    }
+    assert [s.name for s in week.days()[0].sessions] == ["Sáng", "Chiều"]
 
 
 def test_week_pages_link_previous_and_next_weeks_and_files(site):
     page = site.soup("lich-cong-tac/2017/tuan-46/")
-    nav = page.select_one("nav.schedule-nav")
-    assert nav.select_one("[rel=prev]") is None
-    assert nav.select_one("[rel=next]")["href"] == "/lich-cong-tac/2017/tuan-47/"
-    later = site.soup("lich-cong-tac/2017/tuan-47/").select_one("nav.schedule-nav")
+    assert page.select_one("[rel=prev]") is None
+    assert page.select_one("[rel=next]")["href"] == "/lich-cong-tac/2017/tuan-47/"
+    later = site.soup("lich-cong-tac/2017/tuan-47/")
     assert later.select_one("[rel=prev]")["href"] == "/lich-cong-tac/2017/tuan-46/"
     assert later.select_one("[rel=next]")["href"] == "/lich-cong-tac/2026/tuan-48/"
     download = page.select_one("a[download]")
     assert download["href"] == "/lich-cong-tac/2017/tuan-46/lich-tuan-46-2017.ics"
     assert site.exists(download["href"])
-    assert page.select_one("button[data-print]").get_text() == "In lịch tuần"
-    crumbs = [li.get_text(strip=True) for li in page.select(".breadcrumb__item")]
-    assert crumbs == ["Trang chủ", "Lịch công tác", "Tuần 46 (13/11/2017 – 19/11/2017)"]
 
 
 def test_weeks_listed_by_year_newest_first(site):
     page = site.soup("lich-cong-tac/")
-    years = [h.get_text() for h in page.select(".schedule-year h2")]
-    assert years == ["Năm 2026", "Năm 2017"]
-    weeks = [a.get_text() for a in page.select(".schedule-year a")]
-    assert weeks == [
+    assert [h.get_text() for h in page.select("h2")] == ["Năm 2026", "Năm 2017"]
+    assert [a.get_text() for a in page.select("li a")] == [
         "Tuần 48 (23/11/2026 – 29/11/2026)",
         "Tuần 47 (20/11/2017 – 26/11/2017)",
         "Tuần 46 (13/11/2017 – 19/11/2017)",
     ]
-    assert "(7 mục)" in page.select(".schedule-year li")[-1].get_text()
+    assert "(7 mục)" in page.select("li")[-1].get_text()
 
 
-def widget(site, url=""):
-    return site.soup(url).select_one("aside .work-calendar")
-
-
-def test_widget_shows_today_and_the_rest_of_the_build_week(site):
-    box = widget(site)
-    assert box["data-work-calendar-week"] == "2017-W46"
-    assert box["data-work-calendar-today"] == "2017-11-16"
-    assert box["data-work-calendar-weeks"] == "/lich-cong-tac/cac-tuan.json"
-    assert box.select_one(".work-calendar__week a")["href"] == (
-        "/lich-cong-tac/2017/tuan-46/"
-    )
-    assert box.h3.get_text() == "Hôm nay, Thứ Năm, 16/11/2017"
-    today = box.select_one(".work-calendar__items")
-    assert [li.select_one(".work-calendar__when").get_text() for li in today("li")] == [
-        "Sáng",
-        "08:00",
-        "14:30",
-    ]
-    assert today.select_one(".work-calendar__mark").get_text() == "Thay đổi"
-    others = box.select_one("details.work-calendar__more")
-    assert others.summary.get_text() == "Các ngày khác trong tuần (4 mục)"
-    assert [h.get_text() for h in others("h4")] == [
+def test_the_widget_has_today_and_the_rest_of_the_build_week(site):
+    widget = site.context["work_calendar_widget"]
+    assert (widget.week_key, widget.today.isoformat()) == ("2017-W46", "2017-11-16")
+    assert widget.week.url == "lich-cong-tac/2017/tuan-46/"
+    assert widget.weeks_json_url == "lich-cong-tac/cac-tuan.json"
+    assert [item.time_text for item in widget.today_items] == ["", "08:00", "14:30"]
+    assert [item.mark for item in widget.today_items] == ["", "", "Thay đổi"]
+    assert widget.other_items_count == 4
+    assert [day.title for day in widget.other_days] == [
         "Thứ Hai, 13/11/2017",
         "Thứ Tư, 15/11/2017",
     ]
-    assert box.select_one(".widget__empty") is None
-    script = box.select_one("script")
-    assert script["src"] == "/theme/js/work-calendar.js" and script.has_attr("defer")
-    assert not script.get_text().strip()
-    # The same widget on every page, not only the home page.
-    assert (
-        widget(site, "lich-cong-tac/2017/tuan-47/")["data-work-calendar-week"]
-        == "2017-W46"
-    )
 
 
-def test_widget_empty_state_and_link_to_the_weeks(make_site):
-    site = make_site(SCHEDULE_FILES, SCHEDULE_TODAY="01/12/2026", **SITE_SETTINGS)
-    box = widget(site)
-    assert box.select_one(".widget__empty").get_text() == "Lịch công tác trống"
-    assert box.select_one(".work-calendar__week").get_text(strip=True) == (
-        "Tuần 49 (30/11/2026 – 06/12/2026)"
-    )
-    assert box.select_one("[data-work-calendar-week-link]").has_attr("hidden")
-    assert box.select_one(".work-calendar__links a[href='/lich-cong-tac/']")
+def test_the_widget_of_a_week_without_schedule_is_empty(plugin_site):
+    settings = {**SETTINGS, "SCHEDULE_TODAY": "01/12/2026"}
+    site = plugin_site("work_calendar", SCHEDULE_FILES, **settings)
+    widget = site.context["work_calendar_widget"]
+    assert widget.is_empty and widget.week is None
+    assert widget.week_title == "Tuần 49 (30/11/2026 – 06/12/2026)"
 
 
-def test_widget_without_any_schedule(make_site):
-    site = make_site(
-        {"articles/tin.md": SCHEDULE_FILES["articles/tin.md"]}, **SITE_SETTINGS
-    )
-    assert widget(site).select_one(".widget__empty").get_text() == "Lịch công tác trống"
-    assert site.soup("lich-cong-tac/").select_one("main .widget__empty")
+def test_a_site_without_any_schedule(plugin_site):
+    site = plugin_site("work_calendar", {"articles/tin.md": ARTICLE}, **ARTICLES)
+    assert site.context["work_calendar_widget"].is_empty
+    assert site.soup("lich-cong-tac/").select("main li") == []
 
 
 def read_calendar(site, url):
@@ -198,13 +153,13 @@ def test_week_ics_holds_only_its_week(site):
     assert cal.timezones[0].tz_name == "Asia/Ho_Chi_Minh"
 
 
-def test_uids_stay_the_same_from_build_to_build(make_site, tmp_path):
-    first = make_site(SCHEDULE_FILES, **SITE_SETTINGS)
+def test_uids_stay_the_same_from_build_to_build(plugin_site):
+    first = plugin_site("work_calendar", SCHEDULE_FILES, **ARTICLES)
     uids = [
         str(e["UID"])
         for e in read_calendar(first, "lich-cong-tac/lich-cong-tac.ics").walk("VEVENT")
     ]
-    again = make_site(SCHEDULE_FILES, **SITE_SETTINGS)
+    again = plugin_site("work_calendar", SCHEDULE_FILES, **ARTICLES)
     assert uids == [
         str(e["UID"])
         for e in read_calendar(again, "lich-cong-tac/lich-cong-tac.ics").walk("VEVENT")
@@ -239,7 +194,7 @@ def test_widget_data_files(site):
     }
 
 
-def test_bad_input_is_logged_with_file_line_and_fix(make_site, caplog):
+def test_bad_input_is_logged_with_file_line_and_fix(plugin_site, caplog):
     files = {
         **SCHEDULE_FILES,
         "schedule/2017/2017-W46.md": SCHEDULE_FILES["schedule/2017/2017-W46.md"]
@@ -248,7 +203,7 @@ def test_bad_input_is_logged_with_file_line_and_fix(make_site, caplog):
         "schedule/lich-tuan.md": "## Thứ Hai, 13/11/2017\n",
     }
     with caplog.at_level(logging.ERROR):
-        site = make_site(files, **SITE_SETTINGS)
+        site = plugin_site("work_calendar", files, **ARTICLES)
     errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     week_file = "schedule/2017/2017-W46.md"
     assert any(

@@ -15,11 +15,10 @@ from collections import Counter
 from urllib.parse import quote
 
 import pytest
+from search_site import build_site
 
 from conftest import PROJECT, serving, write_files
 from vietnamese import canonical, fold, nfc, tokenize
-
-from .fixture_site import build_site
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,7 @@
 """SYNC_OUTPUT (the preview): each build goes to a new folder, which then
-replaces the served one in one step, problems or not."""
+replaces the served one in one step, problems or not.
+With the real settings and every plugin: the page memo links unchanged pages,
+the problems page shows (plugins/safe_publish/tests: the plugin alone)."""
 
 from __future__ import annotations
 

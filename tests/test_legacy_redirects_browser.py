@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_legacy_redirects_site import FILES, build
 
 from conftest import serving
-
-from .test_legacy_redirects_build import FILES, build
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ from datetime import datetime
 
 import pytest
 from playwright.sync_api import expect
+from test_work_calendar_site import SITE_SETTINGS
 
 from conftest import serving
-
-from .helpers import SCHEDULE_FILES, SITE_SETTINGS
+from work_calendar.tests.helpers import SCHEDULE_FILES
 
 pytestmark = pytest.mark.browser
 MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")

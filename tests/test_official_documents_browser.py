@@ -9,8 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import build, serving
-
-from .helpers import DOCUMENTS, SETTINGS, write_site
+from official_documents.tests.helpers import DOCUMENTS, SETTINGS, write_site
 
 pytestmark = pytest.mark.browser
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from search_site import build_site
 
 from conftest import serving
-
-from .fixture_site import (
+from search_index.tests.fixture_site import (
     ARTICLES,
     DOCUMENT_FILES,
     FILES,
     NUMBER_ARTICLE,
-    build_site,
     document_url,
     url,
 )
