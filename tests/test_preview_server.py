@@ -240,11 +240,11 @@ CRASHING_PLUGIN = """
 from pelican import signals
 
 def crash(generator):
-    if any("LAM-HONG" in article.content for article in generator.articles):
+    if any("LAM-HONG" in page.content for page in generator.pages):
         raise RuntimeError("a plugin crashed on purpose")
 
 def register():
-    signals.article_generator_finalized.connect(crash)
+    signals.page_generator_finalized.connect(crash)
 """
 
 
@@ -260,13 +260,11 @@ def test_a_crashed_build_is_said_not_waited_for(tmp_path):
         """,
     )
     with serving_desk(project) as served:
-        # A new article: no quick page before the full build, which crashes.
-        source = project / "content/articles/2026/bai-moi.md"
-        source.write_text(
-            "Title: Bài mới\nDate: 01/12/2026 08:00\nCategory: Thông báo\n\nLAM-HONG\n",
-            "utf-8",
-        )
-        address = "/quan-tri/api/xem-truoc?tep=content/articles/2026/bai-moi.md"
+        # A new page: no quick page before the full build, which crashes.
+        # (A saved article's page is written first, full build or not.)
+        source = project / "content/pages/trang-moi.md"
+        source.write_text("Title: Trang mới\n\nLAM-HONG\n", "utf-8")
+        address = "/quan-tri/api/xem-truoc?tep=content/pages/trang-moi.md"
         answer = json.loads(get(served, address)[2])
         assert answer["ready"] is False
         assert answer["error"].startswith("Dựng trang xem trước bị lỗi kỹ thuật")
