@@ -41,6 +41,43 @@ LINKS = """\
 - [Cổng Thông tin điện tử Chính phủ](https://chinhphu.vn)
 """
 PAGE = "Title: Giới thiệu\nOrder: 1\n\nSở Khoa học và Công nghệ tỉnh Quảng Ninh.\n"
+DOCUMENT = """\
+Số ký hiệu: 15/KH-SKHCN
+Loại văn bản: Kế hoạch
+Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh
+Người ký: Phạm Quang Minh - Giám đốc
+Ngày ban hành: 20/01/2026
+Ngày hiệu lực: 20/01/2026
+Lĩnh vực: Chuyển đổi số
+Trích yếu: Kế hoạch chuyển đổi số năm 2026 của Sở Khoa học và Công nghệ
+Tệp: files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf
+"""
+
+
+def pdf_bytes(text: str = "Van ban") -> bytes:
+    """A small PDF with one page of text."""
+    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        table,
+    )
+    return out
 
 
 def small_content(root: Path) -> None:
@@ -62,13 +99,21 @@ def small_content(root: Path) -> None:
         "pages/gioi-thieu.md": PAGE,
         "schedule/2026/2026-W48.md": WEEK,
         "data/website-lien-ket.md": LINKS,
+        "van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026.md": DOCUMENT,
     }
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (root / "images").mkdir(exist_ok=True)
-    (root / "files").mkdir(exist_ok=True)
+    # The document's file, and the request forms of "Tiếp cận thông tin".
+    for relative in (
+        "files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf",
+        "files/tiep-can-thong-tin/phieu-yeu-cau-cung-cap-thong-tin.pdf",
+        "files/tiep-can-thong-tin/phieu-yeu-cau-qua-nguoi-dai-dien.pdf",
+    ):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(pdf_bytes())
 
 
 def git(repo: Path, *argv: str) -> str:
