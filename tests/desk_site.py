@@ -17,6 +17,8 @@ from pathlib import Path
 
 from local_nginx import NGINX, free_port, run_or_explain, wait_for_port
 
+from commands.tests.fixtures.make_binaries import pdf as pdf_bytes
+
 PROJECT = Path(__file__).resolve().parent.parent
 DEPLOY = PROJECT / "deploy" / "nginx"
 ARTICLE = """\
@@ -54,32 +56,6 @@ Tệp: files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf
 """
 
 
-def pdf_bytes(text: str = "Van ban") -> bytes:
-    """A small PDF with one page of text."""
-    stream = f"BT /F1 18 Tf 72 720 Td ({text}) Tj ET".encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    table = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        table,
-    )
-    return out
-
-
 def small_content(root: Path) -> None:
     files = {
         "articles/2026/hop-giao-ban-thang-11.md": ARTICLE.format(
@@ -113,7 +89,7 @@ def small_content(root: Path) -> None:
         "files/tiep-can-thong-tin/phieu-yeu-cau-qua-nguoi-dai-dien.pdf",
     ):
         (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_bytes(pdf_bytes())
+        (root / relative).write_bytes(pdf_bytes(Path(relative).stem))
 
 
 def git(repo: Path, *argv: str) -> str:

@@ -133,6 +133,16 @@ class Screens:
         page.close()
 
 
+def policy_errors_of(page) -> list[str]:
+    """The Content Security Policy's complaints on `page`, as they come."""
+    errors = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and errors.append(m.text),
+    )
+    return errors
+
+
 def save(page) -> None:
     page.get_by_role("button", name="Lưu", exact=True).first.click()
     page.get_by_text("Lưu ngay").click()
@@ -144,11 +154,7 @@ def test_an_editor_writes_previews_publishes_and_edits_the_calendar(
     screens = Screens(browser, english_strings())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    policy_errors = []
-    page.on(
-        "console",
-        lambda m: "Content Security Policy" in m.text and policy_errors.append(m.text),
-    )
+    policy_errors = policy_errors_of(page)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
 
@@ -324,11 +330,7 @@ def test_an_editor_adds_a_document_with_its_pdf(browser, site, tmp_path):
     screens = Screens(browser, english_strings())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    policy_errors = []
-    page.on(
-        "console",
-        lambda m: "Content Security Policy" in m.text and policy_errors.append(m.text),
-    )
+    policy_errors = policy_errors_of(page)
     pdf = tmp_path / "Quyết định 35 quy chế.pdf"
     pdf.write_bytes(pdf_bytes("QD 35/QD-SKHCN"))
     year = datetime.now().year  # new uploads go to this year's folder

@@ -258,6 +258,13 @@
     { key: "draft", name: "Status", kind: STATUS }
   ];
 
+  /* A parsed header, and the body from line `index` on. */
+  function withBody(parts, header, separator, index) {
+    var bodyLines = parts.lines.slice(index);
+    var body = bodyLines.join("\n") + (parts.endsWithEol && bodyLines.length ? "\n" : "");
+    return { parts: parts, header: header, separator: separator, body: body, bodyLines: bodyLines };
+  }
+
   /* The header lines (each with its continuation lines) and the body. */
   function parseHeaderFile(raw) {
     var parts = splitText(raw);
@@ -285,9 +292,7 @@
       }
       break;
     }
-    var bodyLines = parts.lines.slice(index);
-    var body = bodyLines.join("\n") + (parts.endsWithEol && bodyLines.length ? "\n" : "");
-    return { parts: parts, header: header, separator: separator, body: body, bodyLines: bodyLines };
+    return withBody(parts, header, separator, index);
   }
 
   /* How articles and pages name their header lines: "Key: value". */
@@ -490,9 +495,7 @@
       header.push(entry);
       last = match && DOCUMENT_LABELS[labelKey(entry.name)] ? entry : null;
     }
-    var bodyLines = parts.lines.slice(index);
-    var body = bodyLines.join("\n") + (parts.endsWithEol && bodyLines.length ? "\n" : "");
-    return { parts: parts, header: header, separator: separator, body: body, bodyLines: bodyLines };
+    return withBody(parts, header, separator, index);
   }
 
   var DOCUMENT_HEADER = {

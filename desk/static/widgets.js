@@ -76,6 +76,18 @@
     return withTime ? day + "T" + pad(now.getHours()) + ":" + pad(now.getMinutes()) : day;
   }
 
+  function textInput(props) {
+    return h("input", {
+      type: "text",
+      id: props.forID,
+      className: props.classNameWrapper,
+      value: props.value || "",
+      onChange: function (event) { props.onChange(event.target.value); },
+      onFocus: props.setActiveStyle,
+      onBlur: props.setInactiveStyle,
+    });
+  }
+
   // --- ngay-gio ---------------------------------------------------------------
 
   var DateTimeControl = window.createClass({
@@ -186,16 +198,7 @@
       return invalid("Có ảnh đại diện thì phải có mô tả ảnh: viết ảnh cho thấy gì.");
     },
     render: function () {
-      var props = this.props;
-      return h("input", {
-        type: "text",
-        id: props.forID,
-        className: props.classNameWrapper,
-        value: props.value || "",
-        onChange: function (event) { props.onChange(event.target.value); },
-        onFocus: props.setActiveStyle,
-        onBlur: props.setInactiveStyle,
-      });
+      return textInput(this.props);
     },
   });
 
@@ -305,16 +308,7 @@
       return documentCheck(this.props);
     },
     render: function () {
-      var props = this.props;
-      return h("input", {
-        type: "text",
-        id: props.forID,
-        className: props.classNameWrapper,
-        value: props.value || "",
-        onChange: function (event) { props.onChange(event.target.value); },
-        onFocus: props.setActiveStyle,
-        onBlur: props.setInactiveStyle,
-      });
+      return textInput(this.props);
     },
   });
 
