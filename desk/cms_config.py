@@ -422,8 +422,9 @@ def documents(settings, folders: Folders, now: datetime) -> dict:
             line(
                 "comment_email",
                 label["comment_email"],
+                # In `…`: Decap's hints would make the address a mailto link.
                 "Địa chỉ thư nhận góp ý; bỏ trống thì dùng "
-                + f"`{settings.get('DOCUMENTS_COMMENT_EMAIL') or 'địa chỉ của Sở'}`",
+                f"`{settings.get('DOCUMENTS_COMMENT_EMAIL') or 'địa chỉ của Sở'}`",
             ),
             {**body_field(folders), "required": False, "hint": "Không bắt buộc"},
             hidden("_nam", str(now.year)),
