@@ -7,6 +7,8 @@ from pathlib import Path
 from content_check import address_of
 from work_calendar import week_of_file_name, week_url
 
+from .documents import document_page, in_documents
+
 
 def page_of(settings, path: Path) -> str | None:
     """The site address ("tin-tuc/2026/bai/") that shows `path`, a file under
@@ -21,6 +23,8 @@ def page_of(settings, path: Path) -> str | None:
     if relative == (settings.get("LINKED_WEBSITES_FILE") or "").strip("/"):
         save_as = settings.get("LINKED_WEBSITES_SAVE_AS") or ""
         return save_as.removesuffix("index.html") or None
+    if in_documents(settings, relative):
+        return document_page(settings, path)
     if any(
         relative.startswith(f"{folder.strip('/')}/")
         for folder in settings.get("STATIC_PATHS") or ()

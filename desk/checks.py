@@ -3,7 +3,9 @@
 The same checks as the build and `sokhcn check` (content_check, the work
 calendar's reader, the linked websites reader); only the answer is shaped for
 the desk: each problem says which form field (or which calendar item, group or
-link) its line belongs to.
+link) its line belongs to. A document's problems (official_documents, through
+content_check) name their field themselves, a missing one included; the desk's
+document fields have the same names.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from content_check import check_content
 from linked_websites import parse_linked_websites
 from work_calendar import check_schedule
+
+from .documents import in_documents
 
 HEADER_LINE = re.compile(r"^ {0,3}(?P<key>[A-Za-z0-9_-]+):")
 CONTINUATION = re.compile(r"^ {4,}")
@@ -33,8 +37,12 @@ def problems_of(settings, file: Path) -> list[dict]:
     if relative == (settings.get("LINKED_WEBSITES_FILE") or "").strip("/"):
         return linked_website_problems(file)
     problems, _ = check_content(settings)
-    lines = file.read_text(encoding="utf-8-sig").splitlines()
-    fields = header_fields(lines)
+    if in_documents(settings, relative):
+        # A problem without a field is about a line the form does not show.
+        fields, elsewhere = {}, None
+    else:
+        fields = header_fields(file.read_text(encoding="utf-8-sig").splitlines())
+        elsewhere = "body"
     found = []
     for problem in problems:
         if Path(problem.path).resolve() != file.resolve():
@@ -46,7 +54,7 @@ def problems_of(settings, file: Path) -> list[dict]:
                 "is_error": problem.is_error,
                 "message": problem.message,
                 "fix": problem.fix,
-                "field": fields.get(problem.line, "body"),
+                "field": problem.field or fields.get(problem.line, elsewhere),
                 "index": None,
             }
         )

@@ -1,9 +1,11 @@
 """The Decap CMS configuration, made from the site's settings on each request.
 
-Categories, folders, the work calendar and the linked websites file are read
-from pelicanconf.py, so a category added there is in the desk's list at once
-and nothing is written twice. Field names are the header keys in lower case,
-as desk/static/formats.js reads and writes them.
+Categories, folders, the documents' lists, the work calendar and the linked
+websites file are read from pelicanconf.py, so a category added there is in the
+desk's list at once and nothing is written twice. Field names are the header
+keys in lower case, as desk/static/formats.js reads and writes them; a
+document's fields have official_documents' names and labels, so its problems
+(which name their field) point at them.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo
+
+from official_documents import FIELD_LABELS, FILE_FORMATS
 
 from .rules import upload_rules
 
@@ -47,7 +51,10 @@ def cms_config(settings, *, content_prefix: str, branch: str, origin: str) -> di
     now = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "Asia/Ho_Chi_Minh"))
     year = str(now.year)
     folders = Folders(settings, content_prefix)
-    collections = [articles(settings, folders, now), pages(settings, folders)]
+    collections = [articles(settings, folders, now)]
+    if settings.get("DOCUMENTS_PATH"):
+        collections.append(documents(settings, folders, now))
+    collections.append(pages(settings, folders))
     if settings.get("SCHEDULE_PATH"):
         collections.append(schedule(folders, now))
     if settings.get("LINKED_WEBSITES_FILE"):
@@ -243,6 +250,183 @@ def articles(settings, folders: Folders, now: datetime) -> dict:
                 "required": False,
                 "hint": "Bản nháp chỉ hiện khi xem trước, không được xuất bản",
             },
+            hidden("_nam", str(now.year)),
+            hidden("_ten"),
+        ],
+    }
+
+
+def documents(settings, folders: Folders, now: datetime) -> dict:
+    """Văn bản: the form checks the build's rules that span fields (formats.js,
+    documentProblems) through each field's `document_check`."""
+    label = FIELD_LABELS
+    kinds = list(settings.get("DOCUMENT_KINDS") or [])
+    upload = folders.uploads["files"]
+    formats = [suffix.lstrip(".") for suffix in FILE_FORMATS]
+    names = ", ".join(FILE_FORMATS.values())
+
+    def day(name: str, hint: str, required: bool = False, **extra) -> dict:
+        return {
+            "name": name,
+            "label": label[name],
+            "widget": "ngay-gio",
+            "time": False,
+            "required": required,
+            "document_check": name,
+            "hint": hint,
+            **extra,
+        }
+
+    # Required except in a draft for comment: the label says required, and
+    # the document's checks (not Decap's) ask for the value.
+    unless_draft = {"required": True, "unless_draft": True}
+
+    def line(name: str, field_label: str, hint: str = "", **extra) -> dict:
+        """A line of text; `name` is its path in the data ("signer.name")."""
+        return {
+            "name": name.rpartition(".")[2],
+            "label": field_label,
+            "widget": "chu",
+            "required": False,
+            "document_check": name,
+            **({"hint": hint} if hint else {}),
+            **extra,
+        }
+
+    def related(name: str, hint: str) -> dict:
+        return {
+            "name": name,
+            "label": label[name],
+            "widget": "van-ban-lien-quan",
+            "required": False,
+            "hint": hint,
+        }
+
+    return {
+        "name": "van-ban",
+        "label": "Văn bản",
+        "label_singular": "văn bản",
+        "description": "Văn bản đăng trên cổng (quyết định, kế hoạch, thông báo…) và "
+        "dự thảo lấy ý kiến. Bấm vào một văn bản để sửa, hoặc thêm văn bản mới.",
+        "folder": folders.of(settings["DOCUMENTS_PATH"]),
+        "extension": "md",
+        "format": "sokhcn-van-ban",
+        "create": True,
+        "delete": True,
+        "path": "{{_nam}}/{{slug}}",
+        "slug": "{{fields._ten}}",
+        "identifier_field": "number",
+        "summary": "{{issued | date('DD/MM/YYYY')}} · {{kind}} số {{number}}: "
+        "{{summary}}",
+        "sortable_fields": [
+            {"field": "issued", "label": label["issued"], "default_sort": "desc"},
+            {"field": "number", "label": label["number"]},
+        ],
+        "view_filters": [
+            {"label": name, "field": "kind", "pattern": f"^{escape(name)}$"}
+            for name in kinds
+        ],
+        "editor": {"preview": False},
+        "fields": [
+            {
+                "name": "number",
+                "label": label["number"],
+                "widget": "string",
+                "hint": "Số và ký hiệu như trên văn bản, ví dụ 215/QĐ-UBND",
+            },
+            {
+                "name": "kind",
+                "label": label["kind"],
+                "widget": "danh-sach",
+                "options": kinds,
+            },
+            {
+                "name": "issuer",
+                "label": label["issuer"],
+                "widget": "danh-sach",
+                "options": list(settings.get("DOCUMENT_ISSUERS") or []),
+            },
+            {
+                "name": "signer",
+                "label": label["signer"],
+                "widget": "object",
+                "collapsed": False,
+                "hint": "Dự thảo lấy ý kiến có thể bỏ trống",
+                "fields": [
+                    line("signer.name", "Họ tên", **unless_draft),
+                    line(
+                        "signer.title",
+                        "Chức vụ",
+                        "Ví dụ: Giám đốc, Phó Chủ tịch",
+                        **unless_draft,
+                    ),
+                ],
+            },
+            day("issued", "Ngày trước tháng: 22/01/2024", required=True),
+            day(
+                "effective",
+                "Từ ngày ban hành trở đi. Dự thảo lấy ý kiến có thể bỏ trống",
+                **unless_draft,
+            ),
+            day(
+                "expires",
+                "Ngày đầu tiên văn bản không còn hiệu lực; bỏ trống nếu không có "
+                "hạn. Văn bản bị thay thế tự hết hiệu lực",
+            ),
+            {
+                "name": "sectors",
+                "label": label["sectors"],
+                "widget": "nhieu-lua-chon",
+                "options": list(settings.get("DOCUMENT_SECTORS") or []),
+                "hint": "Chọn một hoặc nhiều lĩnh vực",
+            },
+            {"name": "summary", "label": label["summary"], "widget": "text"},
+            {
+                "name": "files",
+                "label": label["files"],
+                "label_singular": "tệp",
+                "widget": "list",
+                "collapsed": False,
+                "summary": "{{fields.file}}",
+                "hint": f"Một hoặc nhiều tệp {names}, đến {upload['max_mb']} MB mỗi "
+                "tệp",
+                "field": {
+                    "name": "file",
+                    "label": label["files"],
+                    "widget": "file",
+                    "choose_url": False,
+                    "pattern": [
+                        # Decap checks the file's name, not its folder.
+                        f"\\.({'|'.join(any_case(f) for f in formats)})$",
+                        f"chỉ nhận tệp {names}",
+                    ],
+                    **folders.upload_field("files"),
+                },
+            },
+            related(
+                "replaces",
+                "Văn bản (đã có trên cổng) mà văn bản này thay thế: gõ số ký hiệu "
+                "rồi chọn trong danh sách gợi ý",
+            ),
+            related("amends", "Văn bản (đã có trên cổng) mà văn bản này sửa đổi"),
+            {
+                "name": "draft",
+                "label": "Dự thảo lấy ý kiến",
+                "widget": "boolean",
+                "required": False,
+                "hint": "Bật khi đăng dự thảo để lấy ý kiến góp ý; điền thêm ba ô "
+                "dưới đây",
+            },
+            day("comment_from", "Bỏ trống thì lấy ngày ban hành"),
+            day("comment_until", "Bắt buộc với dự thảo: ngày cuối nhận góp ý"),
+            line(
+                "comment_email",
+                label["comment_email"],
+                # In `…`: Decap's hints would make the address a mailto link.
+                "Địa chỉ thư nhận góp ý; bỏ trống thì dùng "
+                f"`{settings.get('DOCUMENTS_COMMENT_EMAIL') or 'địa chỉ của Sở'}`",
+            ),
+            {**body_field(folders), "required": False, "hint": "Không bắt buộc"},
             hidden("_nam", str(now.year)),
             hidden("_ten"),
         ],
@@ -459,6 +643,11 @@ def picture_hint(folders: Folders) -> str:
 def attachment_hint(folders: Folders) -> str:
     rule = folders.uploads["files"]
     return f"Tệp {', '.join(rule['extensions'])}, đến {rule['max_mb']} MB"
+
+
+def any_case(extension: str) -> str:
+    """ "pdf" → "[pP][dD][fF]": Decap's patterns take no flags."""
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in extension)
 
 
 def escape(text: str) -> str:

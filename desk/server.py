@@ -7,9 +7,9 @@
 - `/quan-tri/`: the desk (desk/static/ and Decap CMS from node_modules).
 - `/quan-tri/api/v1`: decap-server behind its guard (desk/backend/server.js),
   told which editor is saving.
-- `/quan-tri/api/cau-hinh`, `kiem-tra`, `xem-truoc`, `xuat-ban`: the desk's
-  configuration, a file's problems, a page's readiness after a save, and
-  publishing.
+- `/quan-tri/api/cau-hinh`, `kiem-tra`, `xem-truoc`, `xuat-ban`, `van-ban`:
+  the desk's configuration, a file's problems, a page's readiness after a
+  save, publishing, and the documents a document can replace or amend.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from .addresses import page_of
 from .backend import Backend
 from .checks import problems_of
 from .cms_config import cms_config
+from .documents import known_documents
 from .preview_build import read_state
 from .publishing import Publisher
 
@@ -272,6 +273,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.preview_state(one("tep"))
         if rest == "api/xuat-ban":
             return self.json(self.desk.publisher.snapshot())
+        if rest == "api/van-ban":
+            documents = known_documents(self.desk.read_settings())
+            return self.json({"documents": documents})
         if rest == "vntext.js":
             return self.send_file(self.desk.project / "theme/static/js/vntext.js", head)
         if rest.startswith("cms/") and CMS_FILE.match(rest[4:]):

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from local_nginx import NGINX, free_port, run_or_explain, wait_for_port
 
+from commands.tests.fixtures.make_binaries import pdf as pdf_bytes
+
 PROJECT = Path(__file__).resolve().parent.parent
 DEPLOY = PROJECT / "deploy" / "nginx"
 ARTICLE = """\
@@ -41,6 +43,17 @@ LINKS = """\
 - [Cổng Thông tin điện tử Chính phủ](https://chinhphu.vn)
 """
 PAGE = "Title: Giới thiệu\nOrder: 1\n\nSở Khoa học và Công nghệ tỉnh Quảng Ninh.\n"
+DOCUMENT = """\
+Số ký hiệu: 15/KH-SKHCN
+Loại văn bản: Kế hoạch
+Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh
+Người ký: Phạm Quang Minh - Giám đốc
+Ngày ban hành: 20/01/2026
+Ngày hiệu lực: 20/01/2026
+Lĩnh vực: Chuyển đổi số
+Trích yếu: Kế hoạch chuyển đổi số năm 2026 của Sở Khoa học và Công nghệ
+Tệp: files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf
+"""
 
 
 def small_content(root: Path) -> None:
@@ -62,13 +75,21 @@ def small_content(root: Path) -> None:
         "pages/gioi-thieu.md": PAGE,
         "schedule/2026/2026-W48.md": WEEK,
         "data/website-lien-ket.md": LINKS,
+        "van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026.md": DOCUMENT,
     }
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     (root / "images").mkdir(exist_ok=True)
-    (root / "files").mkdir(exist_ok=True)
+    # The document's file, and the request forms of "Tiếp cận thông tin".
+    for relative in (
+        "files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf",
+        "files/tiep-can-thong-tin/phieu-yeu-cau-cung-cap-thong-tin.pdf",
+        "files/tiep-can-thong-tin/phieu-yeu-cau-qua-nguoi-dai-dien.pdf",
+    ):
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(pdf_bytes(Path(relative).stem))
 
 
 def git(repo: Path, *argv: str) -> str:

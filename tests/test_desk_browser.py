@@ -2,6 +2,9 @@
 write an article with a picture, meet a field's error and fix it, save and open
 the preview, publish and find the article on the published site and through
 its search page, then edit a week of the work calendar and see its page change.
+A document (Văn bản, issue 21 §6) goes the same way: its PDF, an effective date
+before the issue date stopped in the form, the file written as typed by hand,
+its page in the preview, on /van-ban/ and published.
 Each desk screen is photographed at 1280 and 390 px (test-artifacts/desk/), and
 none may show a string of Decap's English."""
 
@@ -13,10 +16,11 @@ import struct
 import subprocess
 import time
 import zlib
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from desk_site import git, make_project, serving_desk
+from desk_site import git, make_project, pdf_bytes, serving_desk
 from local_nginx import NGINX, free_port, nginx_config, run_or_explain, wait_for_port
 
 from conftest import NODE_MODULES
@@ -129,6 +133,16 @@ class Screens:
         page.close()
 
 
+def policy_errors_of(page) -> list[str]:
+    """The Content Security Policy's complaints on `page`, as they come."""
+    errors = []
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and errors.append(m.text),
+    )
+    return errors
+
+
 def save(page) -> None:
     page.get_by_role("button", name="Lưu", exact=True).first.click()
     page.get_by_text("Lưu ngay").click()
@@ -140,11 +154,7 @@ def test_an_editor_writes_previews_publishes_and_edits_the_calendar(
     screens = Screens(browser, english_strings())
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    policy_errors = []
-    page.on(
-        "console",
-        lambda m: "Content Security Policy" in m.text and policy_errors.append(m.text),
-    )
+    policy_errors = policy_errors_of(page)
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
 
@@ -283,9 +293,185 @@ def test_an_editor_writes_previews_publishes_and_edits_the_calendar(
     context.close()
 
 
+DOCUMENT_SLUG = "35-qd-skhcn-ban-hanh-quy-che-quan-ly-nhiem-vu-khoa-hoc-va"
+DOCUMENT_SUMMARY = "Ban hành Quy chế quản lý nhiệm vụ khoa học và công nghệ cấp cơ sở"
+
+
+def write_document(page, pdf: Path, effective: str) -> None:
+    """Fills the form of a new document, its PDF uploaded."""
+    page.get_by_label("Số ký hiệu").fill("35/QĐ-SKHCN")
+    page.get_by_label("Loại văn bản").select_option("Quyết định")
+    page.get_by_label("Cơ quan ban hành").select_option(
+        "Sở Khoa học và Công nghệ tỉnh Quảng Ninh"
+    )
+    page.get_by_label("Họ tên").fill("Phạm Quang Minh")
+    page.get_by_label("Chức vụ").fill("Giám đốc")
+    page.get_by_label("Ngày ban hành").fill("02/12/2026")
+    page.get_by_label("Ngày hiệu lực").fill(effective)
+    page.get_by_label("Khoa học và công nghệ").check()
+    page.get_by_label("Đổi mới sáng tạo").check()
+    page.get_by_label("Trích yếu").fill(DOCUMENT_SUMMARY)
+    page.get_by_role("button", name=re.compile("^Thêm tệp")).click()
+    page.get_by_role("button", name="Chọn tệp").click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Tải lên", exact=True).click()
+    chooser.value.set_files(str(pdf))
+    page.get_by_text("quyet-dinh-35-quy-che.pdf").first.wait_for()
+    page.get_by_role("button", name="Dùng tệp đã chọn").click()
+    replaces = page.get_by_label("Thay thế")
+    replaces.fill("15/KH-SKHCN")
+    replaces.press("Enter")
+    page.locator(
+        ".desk-related__item", has_text="Kế hoạch số 15/KH-SKHCN ngày 20/01/2026"
+    ).wait_for()
+
+
+def test_an_editor_adds_a_document_with_its_pdf(browser, site, tmp_path):
+    screens = Screens(browser, english_strings())
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    policy_errors = policy_errors_of(page)
+    pdf = tmp_path / "Quyết định 35 quy chế.pdf"
+    pdf.write_bytes(pdf_bytes("QD 35/QD-SKHCN"))
+    year = datetime.now().year  # new uploads go to this year's folder
+    new = f"{site.base}/quan-tri/#/collections/van-ban/new"
+
+    page.goto(f"{site.base}/quan-tri/#/collections/van-ban")
+    page.get_by_text("Kế hoạch số 15/KH-SKHCN").wait_for()
+    page.get_by_role("link", name="Viết văn bản mới").click()
+    write_document(page, pdf, effective="01/12/2026")
+
+    # The effective date is before the issue date: stopped in the form, at it.
+    save(page)
+    error = page.get_by_text(
+        "Ngày hiệu lực (01/12/2026) trước Ngày ban hành (02/12/2026)"
+    )
+    error.wait_for()
+    error.scroll_into_view_if_needed()
+    screens.check(page, "9-van-ban-loi")
+    assert list((site.project / "content/van-ban").rglob("35-*.md")) == []
+
+    page.get_by_label("Ngày hiệu lực").fill("02/12/2026")
+    save(page)
+    page.wait_for_url(f"**/entries/2026/{DOCUMENT_SLUG}")
+    page.get_by_text("Văn bản không có lỗi").wait_for()
+    document = site.project / f"content/van-ban/2026/{DOCUMENT_SLUG}.md"
+    assert document.read_text("utf-8") == (
+        "Số ký hiệu: 35/QĐ-SKHCN\n"
+        "Loại văn bản: Quyết định\n"
+        "Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh\n"
+        "Người ký: Phạm Quang Minh - Giám đốc\n"
+        "Ngày ban hành: 02/12/2026\n"
+        "Ngày hiệu lực: 02/12/2026\n"
+        "Lĩnh vực: Khoa học và công nghệ, Đổi mới sáng tạo\n"
+        f"Trích yếu: {DOCUMENT_SUMMARY}\n"
+        f"Tệp: files/{year}/quyet-dinh-35-quy-che.pdf\n"
+        "Thay thế: 15/KH-SKHCN\n"
+    )
+    uploaded = site.project / f"content/files/{year}/quyet-dinh-35-quy-che.pdf"
+    assert uploaded.read_bytes() == pdf.read_bytes()
+    assert git(site.project, "log", "-1", "--format=%s").strip() == (
+        f"desk: create content/van-ban/2026/{DOCUMENT_SLUG}.md"
+    )
+    screens.check(page, "10-van-ban-da-luu")
+
+    # Xem trước: the document's own page, then /van-ban/ lists it first.
+    with context.expect_page() as opened:
+        page.locator(".desk-bar").get_by_role("button", name="Xem trước").click()
+    preview = opened.value
+    preview.wait_for_url(f"**/van-ban/2026/{DOCUMENT_SLUG}/", timeout=60000)
+    heading = " ".join(preview.locator("h1").text_content().split())
+    assert heading == f"Quyết định số 35/QĐ-SKHCN {DOCUMENT_SUMMARY}"
+    table = preview.locator("main table").inner_text()
+    assert "35/QĐ-SKHCN" in table and "Phạm Quang Minh - Giám đốc" in table
+    assert "Kế hoạch số 15/KH-SKHCN" in table  # Thay thế
+    download = preview.locator("a[href$='quyet-dinh-35-quy-che.pdf']")
+    assert download.inner_text() == "quyet-dinh-35-quy-che.pdf"
+    assert preview.request.get(download.evaluate("a => a.href")).body() == (
+        pdf.read_bytes()
+    )
+    preview.goto(f"{site.base}/van-ban/")
+    first = preview.locator("main a[href*='/van-ban/2026/']").first
+    assert first.get_attribute("href").endswith(f"/van-ban/2026/{DOCUMENT_SLUG}/")
+    preview.close()
+
+    # Xuất bản: the published address is the document's page.
+    page.locator(".desk-bar").get_by_role("button", name="Xuất bản").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("button", name="Xuất bản").click()
+    dialog.get_by_text("Đã xuất bản.").wait_for(timeout=300000)
+    address = f"{site.public_origin}/van-ban/2026/{DOCUMENT_SLUG}/"
+    assert dialog.get_by_role("link", name=address).is_visible()
+    output = site.project / "output"
+    assert (output / f"van-ban/2026/{DOCUMENT_SLUG}/index.html").is_file()
+    assert f"/van-ban/2026/{DOCUMENT_SLUG}/" in (
+        output / "van-ban/index.html"
+    ).read_text("utf-8")
+    dialog.get_by_role("button", name="Đóng").click()
+
+    # The same error, on a phone.
+    def meet_the_error(narrow_page):
+        write_document(narrow_page, pdf, effective="01/12/2026")
+        save(narrow_page)
+        shown = narrow_page.get_by_text("Ngày hiệu lực (01/12/2026) trước")
+        shown.wait_for()
+        shown.scroll_into_view_if_needed()
+
+    screens.narrow(new, "9-van-ban-loi", meet_the_error)
+    assert policy_errors == []
+    context.close()
+
+
+def test_a_hand_written_documents_problems_point_at_their_fields(browser, site):
+    hand_written = site.project / "content/van-ban/2026/tb-viet-tay.md"
+    hand_written.write_text(
+        "So ky hieu: 20/TB-SKHCN\nLoai van ban: Thông báo\n"
+        "Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh\n"
+        "Người ký: Phạm Quang Minh - Giám đốc\nNgày ban hành: 03/12/2026\n"
+        "Ngày hiệu lực: 03/12/2026\nLĩnh vực: Khoa hoc va cong nghe\n"
+        "Trích yếu: Thông báo viết tay\n"
+        "Tệp: files/2026/kh-15-skhcn-chuyen-doi-so-2026.pdf\n",
+        "utf-8",
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(
+            f"{site.base}/quan-tri/#/collections/van-ban/entries/2026/tb-viet-tay"
+        )
+        bar = page.locator(".desk-bar")
+        bar.get_by_text("1 lỗi, 0 cảnh báo trong văn bản:").wait_for()
+        sectors = bar.get_by_role(
+            "button", name=re.compile('^Lỗi — Lĩnh vực: Lĩnh vực "Khoa hoc va cong')
+        )
+        assert "có phải là" in sectors.inner_text()
+        # The form knows it too.
+        unknown = page.get_by_label("Khoa hoc va cong nghe (không có trong danh sách)")
+        assert unknown.is_checked()
+        sectors.click()
+        group = page.get_by_role("group", name="Lĩnh vực")
+        assert page.evaluate("document.activeElement.id") == group.get_attribute("id")
+        unknown.click()  # an unknown value, unchecked, leaves the list
+        assert unknown.count() == 0
+        page.get_by_label("Khoa học và công nghệ", exact=True).check()
+        save(page)
+        bar.get_by_text("Văn bản không có lỗi").wait_for(timeout=30000)
+        text = hand_written.read_text("utf-8")
+        assert text.startswith("So ky hieu: 20/TB-SKHCN\nLoai van ban: Thông báo\n")
+        assert "\nLĩnh vực: Khoa học và công nghệ\n" in text
+        page.close()
+    finally:
+        hand_written.unlink()
+
+
 @pytest.mark.parametrize(
     ("name", "route"),
     [
+        ("van-ban", "#/collections/van-ban"),
+        ("van-ban-moi", "#/collections/van-ban/new"),
+        (
+            "van-ban-sua",
+            "#/collections/van-ban/entries/2026/kh-15-skhcn-chuyen-doi-so-2026",
+        ),
         ("trang", "#/collections/trang"),
         ("trang-sua", "#/collections/trang/entries/gioi-thieu"),
         ("lich-cong-tac", "#/collections/lich-cong-tac"),
@@ -335,6 +521,20 @@ def test_the_preview_waiting_page_and_the_desk_bar_pass_axe(browser, site):
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "t => axe.run({include: [['.desk-bar']]}, {runOnly: {type: 'tag', values: t}})",
+        tags,
+    )
+    assert [v["id"] for v in result["violations"]] == []
+    # The desk's own controls of a document: Lĩnh vực, Thay thế, Sửa đổi.
+    page.goto(
+        f"{site.base}/quan-tri/#/collections/van-ban/entries/2026/"
+        "kh-15-skhcn-chuyen-doi-so-2026"
+    )
+    page.locator(".desk-choices").wait_for()
+    page.locator(".desk-related").first.wait_for()
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "t => axe.run({include: [['.desk-choices'], ['.desk-related']]},"
+        " {runOnly: {type: 'tag', values: t}})",
         tags,
     )
     assert [v["id"] for v in result["violations"]] == []

@@ -4,6 +4,7 @@ TLS and a login per editor, in front of `sokhcn serve` and decap-server."""
 from __future__ import annotations
 
 import base64
+import io
 import json
 import ssl
 import struct
@@ -11,10 +12,17 @@ import subprocess
 import threading
 import urllib.error
 import urllib.request
+import zipfile
 import zlib
 
 import pytest
-from desk_site import children_of, editing_server, git, listening_addresses
+from desk_site import (
+    children_of,
+    editing_server,
+    git,
+    listening_addresses,
+    pdf_bytes,
+)
 
 USERS = {"binh": "mat-khau-cua-binh", "lan": "mat-khau-cua-lan"}
 NO_VERIFY = ssl.create_default_context()
@@ -68,6 +76,7 @@ DESK_ADDRESSES = [
     ("GET", "/quan-tri/api/kiem-tra?tep=content/pages/gioi-thieu.md"),
     ("GET", "/quan-tri/api/xem-truoc?tep=content/pages/gioi-thieu.md"),
     ("GET", "/quan-tri/api/xuat-ban"),
+    ("GET", "/quan-tri/api/van-ban"),
     ("POST", "/quan-tri/api/v1"),
     ("POST", "/quan-tri/api/xuat-ban"),
 ]
@@ -229,6 +238,29 @@ def test_a_picture_is_accepted_into_its_year_folder(server):
     assert (
         server.served.project / "content/images/2026/anh-hoi-nghi.png"
     ).read_bytes() == png_bytes()
+
+
+def office_file(part: str) -> bytes:
+    """A small Office Open XML package (DOCX, XLSX are zip files)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr(part, "<x/>")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("path", "content"),
+    [
+        ("content/files/2026/quyet-dinh-35-qd-skhcn.pdf", pdf_bytes("QD 35")),
+        ("content/files/2026/du-thao-quy-che.docx", office_file("word/document.xml")),
+        ("content/files/2026/phu-luc-kinh-phi.xlsx", office_file("xl/workbook.xml")),
+    ],
+)
+def test_a_documents_files_are_accepted_into_their_year_folder(server, path, content):
+    status, answer = upload(server, path, content)
+    assert status == 200, answer
+    assert (server.served.project / path).read_bytes() == content
 
 
 @pytest.mark.parametrize(

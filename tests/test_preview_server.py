@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -78,7 +79,7 @@ def test_old_portal_addresses_redirect_as_nginx_does(served):
 def test_the_desk_is_configured_from_the_site_settings(served):
     config = json.loads(get(served, "/quan-tri/api/cau-hinh")[2])["config"]
     names = [c["name"] for c in config["collections"]]
-    assert names == ["tin-tuc", "trang", "lich-cong-tac", "du-lieu"]
+    assert names == ["tin-tuc", "van-ban", "trang", "lich-cong-tac", "du-lieu"]
     articles = config["collections"][0]
     category = next(f for f in articles["fields"] if f["name"] == "category")
     assert category["label"] == "Chuyên mục"
@@ -107,6 +108,90 @@ def test_the_desk_is_configured_from_the_site_settings(served):
         )
     finally:
         settings.write_text(original, "utf-8")
+
+
+def test_the_documents_collection_is_made_from_the_settings(served):
+    def documents():
+        config = json.loads(get(served, "/quan-tri/api/cau-hinh")[2])["config"]
+        return next(c for c in config["collections"] if c["name"] == "van-ban")
+
+    collection = documents()
+    assert collection["folder"] == "content/van-ban"
+    assert collection["format"] == "sokhcn-van-ban"
+    assert collection["path"] == "{{_nam}}/{{slug}}"
+    fields = {f["name"]: f for f in collection["fields"]}
+    labels = [f["label"] for f in collection["fields"] if f["widget"] != "hidden"]
+    assert labels == [
+        "Số ký hiệu", "Loại văn bản", "Cơ quan ban hành", "Người ký", "Ngày ban hành",
+        "Ngày hiệu lực", "Ngày hết hiệu lực", "Lĩnh vực", "Trích yếu", "Tệp",
+        "Thay thế", "Sửa đổi", "Dự thảo lấy ý kiến", "Lấy ý kiến từ",
+        "Lấy ý kiến đến", "Góp ý gửi về", "Nội dung",
+    ]  # fmt: skip
+    assert [f["label"] for f in fields["signer"]["fields"]] == ["Họ tên", "Chức vụ"]
+    assert fields["kind"]["options"][:2] == ["Nghị quyết", "Quyết định"]
+    assert "Ủy ban nhân dân tỉnh Quảng Ninh" in fields["issuer"]["options"]
+    assert "Chuyển đổi số" in fields["sectors"]["options"]
+    upload = fields["files"]["field"]
+    assert upload["media_folder"] == "/content/files/{{fields._nam}}"
+    assert upload["public_folder"] == "files/{{fields._nam}}"
+    pattern = re.compile(upload["pattern"][0])
+    assert pattern.search("quyet-dinh.pdf") and pattern.search("phu-luc.XLSX")
+    assert not pattern.search("anh.png") and not pattern.search("bao-cao.doc")
+    # A kind added to the settings is in the form at once.
+    settings = served.project / "pelicanconf.py"
+    original = settings.read_text("utf-8")
+    try:
+        settings.write_text(
+            original + '\nDOCUMENT_KINDS = [*DOCUMENT_KINDS, "Thông tư"]\n', "utf-8"
+        )
+        kinds = next(f for f in documents()["fields"] if f["name"] == "kind")
+        assert kinds["options"][-1] == "Thông tư"
+    finally:
+        settings.write_text(original, "utf-8")
+
+
+def test_the_documents_a_document_can_name(served):
+    answer = json.loads(get(served, "/quan-tri/api/van-ban")[2])
+    assert answer["documents"] == [
+        {
+            "number": "15/KH-SKHCN",
+            "year": 2026,
+            "title": "Kế hoạch số 15/KH-SKHCN",
+            "summary": "Kế hoạch chuyển đổi số năm 2026 của Sở Khoa học và Công nghệ",
+            "issued": "20/01/2026",
+        }
+    ]
+
+
+def test_a_documents_problems_point_at_their_fields(served):
+    bad = served.project / "content/van-ban/2026/tb-loi.md"
+    bad.write_text(
+        "Số ký hiệu: 16/TB-SKHCN\nLoai van ban: Thông báo\n"
+        "Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh\n"
+        "Ngày ban hành: 10/02/2026\nNgày hiệu lực: 01/02/2026\n"
+        "Lĩnh vực: Chuyển đổi số, Khoa hoc\nTrích yếu: Thông báo thử\n"
+        "Tệp: files/2026/khong-co.pdf\nThay thế: 99/KH-SKHCN\nGhi chu: x\n",
+        "utf-8",
+    )
+    try:
+        status, _, body = get(
+            served, "/quan-tri/api/kiem-tra?tep=content/van-ban/2026/tb-loi.md"
+        )
+        assert status == 200
+        problems = json.loads(body)["problems"]
+        by_field = {p["field"]: p for p in problems}
+        assert set(by_field) == {
+            "signer", "effective", "sectors", "files", "replaces", None,
+        }  # fmt: skip
+        assert by_field["signer"]["message"] == 'thiếu "Người ký"'
+        assert by_field["effective"]["line"] == 5 and by_field["effective"]["is_error"]
+        assert '"Khoa hoc"' in by_field["sectors"]["message"]
+        assert "khong-co.pdf" in by_field["files"]["message"]
+        assert "99/KH-SKHCN" in by_field["replaces"]["message"]
+        # A line the form has no field for: the desk names its line.
+        assert by_field[None]["line"] == 10 and not by_field[None]["is_error"]
+    finally:
+        bad.unlink()
 
 
 def test_a_files_problems_point_at_their_fields(served):
@@ -175,6 +260,22 @@ def publish(served, file: str) -> dict:
             return state
         assert time.monotonic() < deadline
         time.sleep(0.3)
+
+
+def test_the_preview_and_the_publish_name_a_documents_page(served):
+    file = "content/van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026.md"
+    answer = json.loads(get(served, f"/quan-tri/api/xem-truoc?tep={file}")[2])
+    assert answer == {
+        "ready": True,
+        "url": "/van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026/",
+    }
+    state = publish(served, file)
+    assert state["code"] == 0, state["lines"]
+    assert state["address"] == (
+        "https://sokhcn.quangninh.gov.vn/van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026/"
+    )
+    page = served.project / "output/van-ban/2026/kh-15-skhcn-chuyen-doi-so-2026"
+    assert "15/KH-SKHCN" in (page / "index.html").read_text("utf-8")
 
 
 def test_publishing_from_the_desk(served):
@@ -261,6 +362,7 @@ def test_a_crashed_build_is_said_not_waited_for(tmp_path):
     )
     with serving_desk(project) as served:
         # A new page: no quick page before the full build, which crashes.
+        # (A saved article's page is written first, full build or not.)
         source = project / "content/pages/trang-moi.md"
         source.write_text("Title: Trang mới\n\nLAM-HONG\n", "utf-8")
         address = "/quan-tri/api/xem-truoc?tep=content/pages/trang-moi.md"

@@ -23,6 +23,7 @@
   CMS.registerLocale("vi", window.SokhcnLocale);
   CMS.registerCustomFormat("sokhcn-bai-viet", "md", F.article);
   CMS.registerCustomFormat("sokhcn-trang", "md", F.page);
+  CMS.registerCustomFormat("sokhcn-van-ban", "md", F.document);
   CMS.registerCustomFormat("sokhcn-lich-tuan", "md", F.schedule);
   CMS.registerCustomFormat("sokhcn-website-lien-ket", "md", F.links);
   window.SokhcnWidgets.register(CMS);
@@ -54,10 +55,16 @@
   });
 
   /* A file name from the title, with the site's own slug rules (vntext.js). */
-  function fileName(title) {
+  function fileName(title, longest) {
     var slug = window.VnText.slugify(title || "");
-    if (slug.length <= 80) return slug;
-    return slug.slice(0, 81).replace(/-[^-]*$/, "");
+    longest = longest || 80;
+    if (slug.length <= longest) return slug;
+    return slug.slice(0, longest + 1).replace(/-[^-]*$/, "");
+  }
+
+  function isDocuments(name) {
+    var collection = setup && collectionOf(name);
+    return !!collection && collection.format === "sokhcn-van-ban";
   }
 
   CMS.registerEventListener({
@@ -72,6 +79,15 @@
       }
       if (entry.get("collection") === "lich-cong-tac") {
         return data.set("_nam", String(data.get("week") || "").slice(0, 4));
+      }
+      if (isDocuments(entry.get("collection"))) {
+        // A new document: content/van-ban/<year of issue>/<number and summary>.md,
+        // as "215-qd-ubnd-cong-bo-danh-muc-thu-tuc-hanh-chinh.md".
+        if (data.get("_nguon")) return data;
+        var issued = data.get("issued");
+        var named = [data.get("number"), data.get("summary")].filter(Boolean).join(" ");
+        data = data.set("_ten", fileName(named, 60));
+        return F.isIsoDate(issued) ? data.set("_nam", issued.slice(0, 4)) : data;
       }
       if (!data.get("_nguon")) {
         data = data.set("_ten", fileName(data.get("title")));
@@ -213,8 +229,12 @@
       });
   }
 
+  function openCollection() {
+    return current.collection || (openFile() || {}).collection;
+  }
+
   function fieldLabel(name) {
-    var collection = current.collection || (openFile() || {}).collection;
+    var collection = openCollection();
     var fields = collection && (collection.fields || (collection.files && collection.files[0].fields));
     var found = (fields || []).filter(function (f) { return f.name === name; })[0];
     return found ? found.label : "";
@@ -280,9 +300,11 @@
     var problems = current.problems || [];
     var errors = problems.filter(function (p) { return p.is_error; });
     var status;
+    var collection = current.path && openCollection();
+    var noun = collection && isDocuments(collection.name) ? "văn bản" : "bài";
     if (!current.path) status = "Mở một bài để xem bài có lỗi gì và xem trước bài.";
-    else if (!problems.length) status = "Bài không có lỗi.";
-    else status = errors.length + " lỗi, " + (problems.length - errors.length) + " cảnh báo trong bài:";
+    else if (!problems.length) status = noun.charAt(0).toUpperCase() + noun.slice(1) + " không có lỗi.";
+    else status = errors.length + " lỗi, " + (problems.length - errors.length) + " cảnh báo trong " + noun + ":";
     var list = null;
     if (problems.length) {
       list = element("ul", { class: "desk-bar__problems" });

@@ -5,6 +5,9 @@
  *
  * - Articles and pages: Pelican's "Key: value" header, a blank line, the
  *   Markdown body (docs/editors.md).
+ * - Documents (Văn bản): the same with Vietnamese labels, "Số ký hiệu: ..."
+ *   (docs/editors.md, Phụ lục; plugins/official_documents/document_file.py),
+ *   and the checks the form makes across a document's fields.
  * - A week of the work calendar (docs/schedule.md).
  * - The linked websites file (content/data/website-lien-ket.md).
  *
@@ -194,17 +197,23 @@
       return (value || []).map(oneLine).filter(function (item) { return item !== ""; }).join(", ");
     }
   };
-  var BYLINE = {
-    read: function (text) {
-      var match = /^(.+?)\s+[-–]\s+([^-–]+)$/.exec(text.trim());
-      return match ? { name: match[1].trim(), unit: match[2].trim() } : { name: text.trim(), unit: "" };
-    },
-    write: function (value) {
-      var name = oneLine(value && value.name);
-      var unit = oneLine(value && value.unit);
-      return name && unit ? name + " - " + unit : name || unit;
-    }
-  };
+  /* "Trương Thế Bình - Văn phòng": the last " - " parts the name from `second`. */
+  function byline(second) {
+    return {
+      read: function (text) {
+        var match = /^(.+?)\s+[-–]\s+([^-–]+)$/.exec(text.trim());
+        var value = { name: match ? match[1].trim() : text.trim() };
+        value[second] = match ? match[2].trim() : "";
+        return value;
+      },
+      write: function (value) {
+        var name = oneLine(value && value.name);
+        var other = oneLine(value && value[second]);
+        return name && other ? name + " - " + other : name || other;
+      }
+    };
+  }
+  var BYLINE = byline("unit");
   var FLAG = {
     read: function (text) { return TRUE_WORDS.indexOf(text.trim().toLowerCase()) >= 0; },
     write: function (value) { return value ? "yes" : ""; }
@@ -249,6 +258,13 @@
     { key: "draft", name: "Status", kind: STATUS }
   ];
 
+  /* A parsed header, and the body from line `index` on. */
+  function withBody(parts, header, separator, index) {
+    var bodyLines = parts.lines.slice(index);
+    var body = bodyLines.join("\n") + (parts.endsWithEol && bodyLines.length ? "\n" : "");
+    return { parts: parts, header: header, separator: separator, body: body, bodyLines: bodyLines };
+  }
+
   /* The header lines (each with its continuation lines) and the body. */
   function parseHeaderFile(raw) {
     var parts = splitText(raw);
@@ -276,22 +292,31 @@
       }
       break;
     }
-    var bodyLines = parts.lines.slice(index);
-    var body = bodyLines.join("\n") + (parts.endsWithEol && bodyLines.length ? "\n" : "");
-    return { parts: parts, header: header, separator: separator, body: body, bodyLines: bodyLines };
+    return withBody(parts, header, separator, index);
   }
 
-  function headerFormat(fields) {
-    function fieldOf(name) {
+  /* How articles and pages name their header lines: "Key: value". */
+  var ARTICLE_HEADER = {
+    parse: parseHeaderFile,
+    continuation: CONTINUATION,
+    yearField: "date",
+    fieldOf: function (fields, name) {
       var lower = name.toLowerCase();
       for (var i = 0; i < fields.length; i += 1) {
         if (fields[i].name.toLowerCase() === lower) return fields[i];
       }
       return null;
     }
+  };
+
+  function headerFormat(fields, dialect) {
+    dialect = dialect || ARTICLE_HEADER;
+    function fieldOf(name) {
+      return name === null ? null : dialect.fieldOf(fields, name);
+    }
 
     function fromFile(raw) {
-      var parsed = parseHeaderFile(raw);
+      var parsed = dialect.parse(raw);
       var data = { body: parsed.body, _nguon: String(raw || "") };
       var seen = {};
       parsed.header.forEach(function (line) {
@@ -301,12 +326,13 @@
           data[field.key] = field.kind.read(line.value);
         }
       });
-      if (data.date && isIsoDate(data.date)) data._nam = data.date.slice(0, 4);
+      var dated = data[dialect.yearField];
+      if (dated && isIsoDate(dated)) data._nam = dated.slice(0, 4);
       return data;
     }
 
     function toFile(data) {
-      var original = parseHeaderFile(data._nguon || "");
+      var original = dialect.parse(data._nguon || "");
       var parts = data._nguon ? original.parts : { bom: "", eol: "\n", endsWithEol: true };
       var before = data._nguon ? fromFile(data._nguon) : {};
       var lines = [];
@@ -343,7 +369,7 @@
           var key = fields[earlier].key;
           if (positions[key] !== undefined) {
             at = positions[key] + 1;
-            while (at < lines.length && CONTINUATION.test(lines[at])) at += 1;
+            while (at < lines.length && dialect.continuation.test(lines[at])) at += 1;
             break;
           }
         }
@@ -363,7 +389,7 @@
       } else {
         var text = nfc(data.body || "").replace(/\r\n?/g, "\n").replace(/\s+$/, "");
         body = text ? text.split("\n") : [];
-        lines.push("");
+        if (body.length) lines.push(""); // no body: the file ends with its header
       }
       lines.push.apply(lines, body);
       var out = joinText(parts, lines);
@@ -374,6 +400,177 @@
     }
 
     return { fromFile: fromFile, toFile: toFile };
+  }
+
+  // --- documents (Văn bản) ------------------------------------------------------
+
+  /*
+   * A document's header, as official_documents reads it: "Nhãn: giá trị" lines
+   * up to the first blank line, the label matched without case or diacritics
+   * ("So ky hieu" is "Số ký hiệu"), a line indented by two or more spaces
+   * going on with the value above. A line that is no label stays as it was.
+   */
+  var DOCUMENT_LINE = /^([^:\d][^:]{0,40}?)\s*:\s*(.*)$/;
+  var DOCUMENT_CONTINUATION = /^[ \t]{2,}\S/;
+  // Folded label → field: LABELS of plugins/official_documents/document_file.py.
+  var DOCUMENT_LABELS = {
+    "so ky hieu": "number",
+    "loai van ban": "kind",
+    "loai": "kind",
+    "co quan ban hanh": "issuer",
+    "co quan": "issuer",
+    "nguoi ky": "signer",
+    "ngay ban hanh": "issued",
+    "ngay hieu luc": "effective",
+    "ngay co hieu luc": "effective",
+    "ngay het hieu luc": "expires",
+    "linh vuc": "sectors",
+    "trich yeu": "summary",
+    "tep": "files",
+    "tep dinh kem": "files",
+    "thay the": "replaces",
+    "sua doi": "amends",
+    "sua doi, bo sung": "amends",
+    "du thao": "draft",
+    "lay y kien tu": "comment_from",
+    "lay y kien den": "comment_until",
+    "gop y gui ve": "comment_email"
+  };
+  /* Several values: "Cải cách hành chính, Khoa học và công nghệ" (";" read too). */
+  var VALUES = {
+    read: function (text) {
+      return text.split(/[,;]/).map(function (item) { return item.trim(); })
+        .filter(function (item) { return item !== ""; });
+    },
+    write: LIST.write
+  };
+  var YES = {
+    read: FLAG.read,
+    write: function (value) { return value ? "có" : ""; }
+  };
+  // In the order editors write them (docs/editors.md).
+  var DOCUMENT_FIELDS = [
+    { key: "number", name: "Số ký hiệu", kind: TEXT },
+    { key: "kind", name: "Loại văn bản", kind: TEXT },
+    { key: "issuer", name: "Cơ quan ban hành", kind: TEXT },
+    { key: "signer", name: "Người ký", kind: byline("title") },
+    { key: "issued", name: "Ngày ban hành", kind: dateKind(false) },
+    { key: "effective", name: "Ngày hiệu lực", kind: dateKind(false) },
+    { key: "expires", name: "Ngày hết hiệu lực", kind: dateKind(false) },
+    { key: "sectors", name: "Lĩnh vực", kind: VALUES },
+    { key: "summary", name: "Trích yếu", kind: TEXT },
+    { key: "files", name: "Tệp", kind: VALUES },
+    { key: "replaces", name: "Thay thế", kind: VALUES },
+    { key: "amends", name: "Sửa đổi", kind: VALUES },
+    { key: "draft", name: "Dự thảo", kind: YES },
+    { key: "comment_from", name: "Lấy ý kiến từ", kind: dateKind(false) },
+    { key: "comment_until", name: "Lấy ý kiến đến", kind: dateKind(false) },
+    { key: "comment_email", name: "Góp ý gửi về", kind: TEXT }
+  ];
+
+  function labelKey(label) {
+    return fold(label).replace(/\s+/g, " ").trim();
+  }
+
+  function parseDocumentHeader(raw) {
+    var parts = splitText(raw);
+    var header = [];
+    var index = 0;
+    var separator = null;
+    var last = null; // the entry of the last known label, which lines may go on
+    for (; index < parts.lines.length; index += 1) {
+      var line = parts.lines[index];
+      if (line.trim() === "") {
+        separator = line;
+        index += 1;
+        break;
+      }
+      if (last && DOCUMENT_CONTINUATION.test(line)) {
+        last.value = (last.value + " " + line.trim()).trim();
+        last.lines.push(line);
+        continue;
+      }
+      var match = DOCUMENT_LINE.exec(line.trim());
+      var entry = { name: match ? match[1].trim() : null, value: match ? match[2].trim() : "", lines: [line] };
+      header.push(entry);
+      last = match && DOCUMENT_LABELS[labelKey(entry.name)] ? entry : null;
+    }
+    return withBody(parts, header, separator, index);
+  }
+
+  var DOCUMENT_HEADER = {
+    parse: parseDocumentHeader,
+    continuation: DOCUMENT_CONTINUATION,
+    yearField: "issued",
+    fieldOf: function (fields, name) {
+      var key = DOCUMENT_LABELS[labelKey(name)];
+      for (var i = 0; key && i < fields.length; i += 1) {
+        if (fields[i].key === key) return fields[i];
+      }
+      return null;
+    }
+  };
+
+  var EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
+
+  function dayOf(value) {
+    return isIsoDate(value) ? value.slice(0, 10) : null;
+  }
+
+  function shown(day) {
+    return formatDate(day, false);
+  }
+
+  /*
+   * The build's checks that span a document's fields, made in the form before
+   * saving: {field: message}, nested fields as "signer.name". Each field's own
+   * checks (a date that exists, a value from the list, a required field) are
+   * its control's.
+   */
+  function documentProblems(data) {
+    var found = {};
+    var draft = !!data.draft;
+    var issued = dayOf(data.issued);
+    var effective = dayOf(data.effective);
+    var expires = dayOf(data.expires);
+    var signer = data.signer || {};
+    if (!draft && !oneLine(signer.name)) {
+      found["signer.name"] = "Chưa điền họ tên người ký (chỉ dự thảo lấy ý kiến mới được bỏ trống).";
+    } else if (oneLine(signer.name) && !oneLine(signer.title)) {
+      found["signer.title"] = "Chưa điền chức vụ của người ký, ví dụ Giám đốc.";
+    }
+    if (!draft && !oneLine(data.effective)) {
+      found.effective = "Chưa điền Ngày hiệu lực (chỉ dự thảo lấy ý kiến mới được bỏ trống).";
+    } else if (issued && effective && effective < issued) {
+      found.effective = "Ngày hiệu lực (" + shown(effective) + ") trước Ngày ban hành (" +
+        shown(issued) + "): văn bản chỉ có hiệu lực từ ngày ban hành trở đi.";
+    }
+    var start = effective && issued && effective > issued ? effective : issued;
+    if (expires && start && expires <= start) {
+      found.expires = "Ngày hết hiệu lực (" + shown(expires) + ") phải sau " +
+        (start === issued ? "Ngày ban hành" : "Ngày hiệu lực") + " (" + shown(start) + ").";
+    }
+    var from = dayOf(data.comment_from);
+    var until = dayOf(data.comment_until);
+    if (draft) {
+      if (!oneLine(data.comment_until)) {
+        found.comment_until = "Dự thảo lấy ý kiến phải có ngày Lấy ý kiến đến.";
+      } else if (from && until && until < from) {
+        found.comment_until = "Lấy ý kiến đến (" + shown(until) + ") trước Lấy ý kiến từ (" +
+          shown(from) + ").";
+      }
+      var email = oneLine(data.comment_email);
+      if (email && !EMAIL.test(email)) {
+        found.comment_email = "Địa chỉ thư “" + email + "” không đúng: viết ví dụ gopy@quangninh.gov.vn.";
+      }
+    } else {
+      ["comment_from", "comment_until", "comment_email"].forEach(function (key) {
+        if (oneLine(data[key])) {
+          found[key] = "Chỉ dùng cho dự thảo lấy ý kiến: bật “Dự thảo lấy ý kiến”, hoặc xoá ô này.";
+        }
+      });
+    }
+    return found;
   }
 
   // --- the work calendar -----------------------------------------------------
@@ -654,6 +851,8 @@
   return {
     article: headerFormat(ARTICLE_FIELDS),
     page: headerFormat(PAGE_FIELDS),
+    document: headerFormat(DOCUMENT_FIELDS, DOCUMENT_HEADER),
+    documentProblems: documentProblems,
     schedule: schedule,
     links: links,
     parseDate: parseDate,
@@ -664,6 +863,8 @@
     weekTitle: weekTitle,
     weekdayName: weekdayName,
     ARTICLE_FIELDS: ARTICLE_FIELDS.map(function (f) { return { key: f.key, name: f.name }; }),
-    PAGE_FIELDS: PAGE_FIELDS.map(function (f) { return { key: f.key, name: f.name }; })
+    PAGE_FIELDS: PAGE_FIELDS.map(function (f) { return { key: f.key, name: f.name }; }),
+    DOCUMENT_FIELDS: DOCUMENT_FIELDS.map(function (f) { return { key: f.key, name: f.name }; }),
+    DOCUMENT_LABELS: DOCUMENT_LABELS
   };
 });

@@ -11,6 +11,15 @@
  * - tuan: the ISO week of a calendar file; chosen for a new week, shown for an
  *   existing one (its file is named after it).
  * - ngay-trong-tuan: one of the seven days of the entry's week.
+ * - chu: a line of text (a document's signer, the address for comments).
+ * - nhieu-lua-chon: several values from a list, as check boxes (Lĩnh vực).
+ * - van-ban-lien-quan: other documents by their số ký hiệu (Thay thế, Sửa
+ *   đổi), offered from the documents on the site.
+ *
+ * A field with `document_check` also gets the document's checks across its
+ * fields (SokhcnFormats.documentProblems): an effective date before the issue
+ * date is an error at "Ngày hiệu lực". With `unless_draft` too, those checks
+ * ask for its value (a draft for comment may leave it empty), not Decap's.
  *
  * Uses Decap's globals h (React.createElement) and createClass.
  */
@@ -38,6 +47,25 @@
     return entry && entry.getIn(["data", key]);
   }
 
+  function listOf(value) {
+    if (value && typeof value.toJS === "function") value = value.toJS();
+    return Array.isArray(value) ? value : [];
+  }
+
+  /* Decap's own "required" check gets a value: documentProblems decides. */
+  function presence(props) {
+    return props.field.get("unless_draft") ? props.value || "(xem kiểm tra văn bản)" : props.value;
+  }
+
+  /* The document's checks across fields, for a field with `document_check`. */
+  function documentCheck(props) {
+    var key = props.field.get("document_check");
+    var entry = key && props.getEntry && props.getEntry();
+    if (!entry) return true;
+    var message = F.documentProblems(entry.get("data").toJS())[key];
+    return message ? invalid(message) : true;
+  }
+
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
   }
@@ -48,9 +76,24 @@
     return withTime ? day + "T" + pad(now.getHours()) + ":" + pad(now.getMinutes()) : day;
   }
 
+  function textInput(props) {
+    return h("input", {
+      type: "text",
+      id: props.forID,
+      className: props.classNameWrapper,
+      value: props.value || "",
+      onChange: function (event) { props.onChange(event.target.value); },
+      onFocus: props.setActiveStyle,
+      onBlur: props.setInactiveStyle,
+    });
+  }
+
   // --- ngay-gio ---------------------------------------------------------------
 
   var DateTimeControl = window.createClass({
+    getValidateValue: function () {
+      return presence(this.props);
+    },
     withTime: function () {
       return this.props.field.get("time") !== false;
     },
@@ -78,7 +121,7 @@
     },
     isValid: function () {
       var value = this.props.value;
-      if (!value || F.isIsoDate(value)) return true;
+      if (!value || F.isIsoDate(value)) return documentCheck(this.props);
       return invalid(label(this.props) + ": " + F.parseDate(value).error + ".");
     },
     render: function () {
@@ -155,16 +198,7 @@
       return invalid("Có ảnh đại diện thì phải có mô tả ảnh: viết ảnh cho thấy gì.");
     },
     render: function () {
-      var props = this.props;
-      return h("input", {
-        type: "text",
-        id: props.forID,
-        className: props.classNameWrapper,
-        value: props.value || "",
-        onChange: function (event) { props.onChange(event.target.value); },
-        onFocus: props.setActiveStyle,
-        onBlur: props.setInactiveStyle,
-      });
+      return textInput(this.props);
     },
   });
 
@@ -264,6 +298,176 @@
     },
   });
 
+  // --- chu -------------------------------------------------------------------------
+
+  var TextControl = window.createClass({
+    getValidateValue: function () {
+      return presence(this.props);
+    },
+    isValid: function () {
+      return documentCheck(this.props);
+    },
+    render: function () {
+      return textInput(this.props);
+    },
+  });
+
+  // --- nhieu-lua-chon -------------------------------------------------------------
+
+  var ChoicesControl = window.createClass({
+    isValid: function () {
+      var known = options(this.props.field).map(function (o) { return o.value; });
+      var unknown = listOf(this.props.value).filter(function (v) { return known.indexOf(v) < 0; });
+      if (!unknown.length) return true;
+      return invalid(label(this.props) + " “" + unknown.join("”, “") +
+        "” không có trong danh sách: hãy bỏ chọn rồi chọn lại.");
+    },
+    render: function () {
+      var props = this.props;
+      var chosen = listOf(props.value);
+      var list = options(props.field);
+      list = list.concat(chosen.filter(function (value) {
+        return !list.some(function (o) { return o.value === value; });
+      }).map(function (value) {
+        return { label: value + " (không có trong danh sách)", value: value };
+      }));
+      function toggle(value, on) {
+        var next = list.map(function (o) { return o.value; }).filter(function (v) {
+          return v === value ? on : chosen.indexOf(v) >= 0;
+        });
+        props.onChange(next);
+      }
+      return h("div", {
+        id: props.forID, role: "group", tabIndex: -1, "aria-label": label(props),
+        className: props.classNameWrapper + " desk-choices",
+      }, list.map(function (o, index) {
+        var id = props.forID + "-" + index;
+        return h("div", { key: o.value, className: "desk-choices__item" },
+          h("input", {
+            type: "checkbox", id: id, value: o.value, checked: chosen.indexOf(o.value) >= 0,
+            onChange: function (event) { toggle(o.value, event.target.checked); },
+            onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle,
+          }),
+          h("label", { htmlFor: id }, o.label));
+      }));
+    },
+  });
+
+  // --- van-ban-lien-quan -------------------------------------------------------------
+
+  /* The documents on the site ({number, year, title, summary, issued}), asked
+     for once per page: a document saved since shows after a reload. */
+  var knownDocuments = null;
+  var documentsAsked = null;
+
+  function askDocuments(done) {
+    if (!documentsAsked) {
+      documentsAsked = fetch("/quan-tri/api/van-ban", { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : { documents: null }; })
+        .then(function (answer) { knownDocuments = answer.documents; })
+        .catch(function () { knownDocuments = null; });
+    }
+    documentsAsked.then(done);
+  }
+
+  /* "215/QĐ-UBND (2024)" → {key, year}, as official_documents reads a reference. */
+  function reference(text) {
+    var match = /^(.+?)\s*(?:\((?:năm\s*)?(\d{4})\))?$/.exec(String(text).trim());
+    return {
+      key: numberKey(match ? match[1] : text),
+      year: match && match[2] ? +match[2] : null,
+    };
+  }
+
+  /* 215/QĐ-UBND, 215/QD-UBND and "215 / qđ - ubnd" are one number (number_key). */
+  function numberKey(number) {
+    return window.VnText.fold(number).replace(/\s+/g, "");
+  }
+
+  function matches(text) {
+    var wanted = reference(text);
+    return (knownDocuments || []).filter(function (d) {
+      return numberKey(d.number) === wanted.key &&
+        (!wanted.year || d.year === wanted.year);
+    });
+  }
+
+  /* What to write for a document: its number, with its year when the number repeats. */
+  function referenceText(document) {
+    var key = numberKey(document.number);
+    var same = (knownDocuments || []).filter(function (d) { return numberKey(d.number) === key; });
+    return same.length > 1 ? document.number + " (" + document.year + ")" : document.number;
+  }
+
+  var RelatedControl = window.createClass({
+    getInitialState: function () {
+      // `loaded`: drawn again once the documents are known.
+      return { text: "", loaded: knownDocuments !== null };
+    },
+    componentDidMount: function () {
+      var self = this;
+      askDocuments(function () { if (self.mounted !== false) self.setState({ loaded: true }); });
+    },
+    componentWillUnmount: function () {
+      this.mounted = false;
+    },
+    isValid: function () {
+      if (!knownDocuments) return true; // the check after saving still names it
+      var problems = listOf(this.props.value).map(function (text) {
+        var found = matches(text);
+        if (!found.length) return "không có văn bản nào số “" + text + "” trên cổng";
+        if (found.length > 1) {
+          return "có " + found.length + " văn bản số “" + text + "”: chọn trong danh sách gợi ý (có ghi năm)";
+        }
+        return null;
+      }).filter(Boolean);
+      return problems.length ? invalid(label(this.props) + ": " + problems.join("; ") + ".") : true;
+    },
+    add: function () {
+      var text = this.state.text.trim();
+      var chosen = listOf(this.props.value);
+      if (text && chosen.indexOf(text) < 0) this.props.onChange(chosen.concat([text]));
+      this.setState({ text: "" });
+    },
+    remove: function (text) {
+      this.props.onChange(listOf(this.props.value).filter(function (t) { return t !== text; }));
+    },
+    render: function () {
+      var self = this;
+      var props = this.props;
+      var chosen = listOf(props.value);
+      var listId = props.forID + "-goi-y";
+      var items = chosen.map(function (text) {
+        var found = matches(text);
+        var about = found.length === 1 ? found[0].title + " ngày " + found[0].issued + ": " + found[0].summary : "";
+        return h("li", { key: text, className: "desk-related__item" },
+          h("span", null, h("strong", null, text), about ? " — " + about : ""),
+          h("button", {
+            type: "button", className: "desk-related__remove", "aria-label": "Bỏ " + text,
+            onClick: function () { self.remove(text); },
+          }, "Bỏ"));
+      });
+      return h("div", { className: "desk-related" },
+        items.length ? h("ul", { className: "desk-related__list" }, items) : null,
+        h("div", { className: "desk-related__add" },
+          h("input", {
+            type: "text", id: props.forID, className: props.classNameWrapper,
+            list: listId, value: this.state.text, autoComplete: "off",
+            placeholder: "Ví dụ 215/QĐ-UBND",
+            onChange: function (event) { self.setState({ text: event.target.value }); },
+            onKeyDown: function (event) {
+              if (event.key === "Enter") { event.preventDefault(); self.add(); }
+            },
+            onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle,
+          }),
+          h("button", { type: "button", className: "desk-related__button", onClick: this.add }, "Thêm")),
+        h("datalist", { id: listId }, (knownDocuments || []).map(function (d) {
+          var text = referenceText(d);
+          return h("option", { key: text, value: text }, d.title + " ngày " + d.issued + ": " + d.summary);
+        })));
+    },
+  });
+
   function Preview(props) {
     return h("span", null, String(props.value || ""));
   }
@@ -275,6 +479,9 @@
       CMS.registerWidget("mo-ta-anh", AltTextControl, Preview);
       CMS.registerWidget("tuan", WeekControl, Preview);
       CMS.registerWidget("ngay-trong-tuan", DayControl, Preview);
+      CMS.registerWidget("chu", TextControl, Preview);
+      CMS.registerWidget("nhieu-lua-chon", ChoicesControl, Preview);
+      CMS.registerWidget("van-ban-lien-quan", RelatedControl, Preview);
     },
   };
 })();

@@ -12,7 +12,7 @@
   var started = Date.now();
 
   function show(problems) {
-    status.textContent = "Bài có lỗi nên chưa dựng được trang xem trước. Sửa trên bàn biên tập rồi lưu lại:";
+    status.textContent = "Có lỗi nên chưa dựng được trang xem trước. Sửa trên bàn biên tập rồi lưu lại:";
     list.hidden = false;
     list.textContent = "";
     problems.forEach(function (p) {

@@ -24,8 +24,7 @@ function formatFor(file) {
   if (relative.startsWith("pages/")) return formats.page;
   if (relative.startsWith("schedule/")) return formats.schedule;
   if (relative === "data/website-lien-ket.md") return formats.links;
-  // Văn bản (official_documents) have no desk collection yet.
-  if (relative.startsWith("van-ban/")) return null;
+  if (relative.startsWith("van-ban/")) return formats.document;
   throw new Error(`no format for ${relative}`);
 }
 
@@ -41,6 +40,8 @@ function saveUnchanged(format, raw) {
 test("every file in content/ is written back byte for byte when unchanged", () => {
   const files = filesUnder(CONTENT).filter((file) => formatFor(file));
   assert.ok(files.length >= 60, `only ${files.length} files`);
+  const documents = files.filter((file) => formatFor(file) === formats.document);
+  assert.ok(documents.length >= 30, `only ${documents.length} documents`);
   for (const file of files) {
     const raw = fs.readFileSync(file, "utf8");
     assert.equal(saveUnchanged(formatFor(file), raw), raw, file);
@@ -224,4 +225,153 @@ test("linked websites: a changed link rewrites the file in its own style", () =>
       "- [Công báo Chính phủ](https://congbao.chinhphu.vn)\n- [Báo Nhân Dân](https://nhandan.vn)\n",
     ),
   );
+});
+
+// --- documents (Văn bản) ------------------------------------------------------
+
+const DOCUMENT = fs.readFileSync(path.join(CONTENT, "van-ban/2024/qd-215-ubnd-cong-bo-tthc.md"), "utf8");
+
+test("a document's header reads into the form, labels with or without diacritics", () => {
+  const data = formats.document.fromFile(DOCUMENT);
+  assert.equal(data.number, "215/QĐ-UBND");
+  assert.deepEqual(data.signer, { name: "Hoàng Minh Đức", title: "Chủ tịch" });
+  assert.equal(data.issued, "2024-01-22");
+  assert.deepEqual(data.sectors, ["Cải cách hành chính", "Khoa học và công nghệ"]);
+  assert.deepEqual(data.files, ["files/2024/quyet-dinh-215-qd-ubnd-cong-bo-tthc.pdf"]);
+  assert.deepEqual(data.replaces, ["2548/QĐ-UBND"]);
+  assert.equal(data._nam, "2024");
+  assert.ok(data.body.startsWith("Công bố kèm theo"));
+  const typed = formats.document.fromFile(
+    "So ky hieu: 12/KH-SKHCN\nLOAI VAN BAN: Kế hoạch\nTrích yếu: Về việc: kiểm tra\n" +
+      "  đo lường năm 2026\nLĩnh vực: Chuyển đổi số; Sở hữu trí tuệ\nDu thao: co\n",
+  );
+  assert.equal(typed.number, "12/KH-SKHCN");
+  assert.equal(typed.kind, "Kế hoạch");
+  assert.equal(typed.summary, "Về việc: kiểm tra đo lường năm 2026");
+  assert.deepEqual(typed.sectors, ["Chuyển đổi số", "Sở hữu trí tuệ"]);
+  assert.equal(typed.draft, true);
+  assert.equal(typed.body, "");
+});
+
+test("the document labels are the reader's own (official_documents)", () => {
+  const names = Object.fromEntries(formats.DOCUMENT_FIELDS.map((f) => [f.key, f.name]));
+  assert.equal(names.number, "Số ký hiệu");
+  assert.equal(names.comment_email, "Góp ý gửi về");
+  // Each field's label reads back as that field.
+  for (const field of formats.DOCUMENT_FIELDS) {
+    const data = formats.document.fromFile(`${field.name}: x\n`);
+    assert.ok(field.key in data, field.name);
+  }
+});
+
+test("a document edited in the desk changes only its changed lines", () => {
+  const hand = DOCUMENT.replace("Số ký hiệu:", "So ky hieu:");
+  const data = formats.document.fromFile(hand);
+  data.effective = "2024-02-01";
+  data.sectors = [...data.sectors, "Chuyển đổi số"];
+  data.expires = "2026-12-31";
+  data.amends = ["98/QĐ-SKHCN"];
+  const text = formats.document.toFile(data);
+  assert.equal(
+    text,
+    hand
+      .replace("Ngày hiệu lực: 22/01/2024\n", "Ngày hiệu lực: 01/02/2024\nNgày hết hiệu lực: 31/12/2026\n")
+      .replace(
+        "Lĩnh vực: Cải cách hành chính, Khoa học và công nghệ\n",
+        "Lĩnh vực: Cải cách hành chính, Khoa học và công nghệ, Chuyển đổi số\n",
+      )
+      .replace("Thay thế: 2548/QĐ-UBND\n", "Thay thế: 2548/QĐ-UBND\nSửa đổi: 98/QĐ-SKHCN\n"),
+  );
+  assert.ok(text.startsWith("So ky hieu: 215/QĐ-UBND\n")); // as the editor typed it
+});
+
+test("a new document is written as the docs show one typed by hand", () => {
+  const text = formats.document.toFile({
+    number: " 35/QĐ-SKHCN ",
+    kind: "Quyết định",
+    issuer: "Sở Khoa học và Công nghệ tỉnh Quảng Ninh",
+    signer: { name: "Phạm Quang Minh", title: "Giám đốc" },
+    issued: "2026-03-02",
+    effective: "2026-03-02",
+    expires: "",
+    sectors: ["Khoa học và công nghệ", "Đổi mới sáng tạo"],
+    summary: "Ban hành Quy chế quản lý nhiệm vụ khoa học\nvà công nghệ",
+    files: ["files/2026/qd-35-skhcn.pdf", "files/2026/phu-luc.xlsx"],
+    replaces: ["12/2019/QĐ-UBND"],
+    amends: [],
+    draft: false,
+    comment_email: "",
+    body: "",
+    _nam: "2026",
+  });
+  assert.equal(
+    text,
+    [
+      "Số ký hiệu: 35/QĐ-SKHCN",
+      "Loại văn bản: Quyết định",
+      "Cơ quan ban hành: Sở Khoa học và Công nghệ tỉnh Quảng Ninh",
+      "Người ký: Phạm Quang Minh - Giám đốc",
+      "Ngày ban hành: 02/03/2026",
+      "Ngày hiệu lực: 02/03/2026",
+      "Lĩnh vực: Khoa học và công nghệ, Đổi mới sáng tạo",
+      "Trích yếu: Ban hành Quy chế quản lý nhiệm vụ khoa học và công nghệ",
+      "Tệp: files/2026/qd-35-skhcn.pdf, files/2026/phu-luc.xlsx",
+      "Thay thế: 12/2019/QĐ-UBND",
+      "",
+    ].join("\n"),
+  );
+  const draft = formats.document.toFile({
+    number: "DT-03/2026/SKHCN",
+    kind: "Kế hoạch",
+    issuer: "Sở Khoa học và Công nghệ tỉnh Quảng Ninh",
+    issued: "2026-12-01",
+    sectors: ["Chuyển đổi số"],
+    summary: "Kế hoạch chuyển đổi số năm 2027",
+    files: ["files/2026/du-thao.docx"],
+    draft: true,
+    comment_until: "2026-12-31",
+    comment_email: "gopy@quangninh.gov.vn",
+    body: "Mời góp ý.\n\n",
+  });
+  assert.ok(
+    draft.endsWith(
+      "Dự thảo: có\nLấy ý kiến đến: 31/12/2026\nGóp ý gửi về: gopy@quangninh.gov.vn\n\nMời góp ý.\n",
+    ),
+    draft,
+  );
+});
+
+test("the form's checks across a document's fields", () => {
+  const valid = formats.document.fromFile(DOCUMENT);
+  assert.deepEqual(formats.documentProblems(valid), {});
+  const early = { ...valid, effective: "2024-01-21" };
+  assert.match(
+    formats.documentProblems(early).effective,
+    /^Ngày hiệu lực \(21\/01\/2024\) trước Ngày ban hành \(22\/01\/2024\)/,
+  );
+  assert.deepEqual(formats.documentProblems({ ...valid, effective: "2024-01-22" }), {});
+  const ends = formats.documentProblems({ ...valid, effective: "2024-02-01", expires: "2024-02-01" });
+  assert.match(ends.expires, /phải sau Ngày hiệu lực \(01\/02\/2024\)/);
+  const unsigned = formats.documentProblems({ ...valid, signer: { name: "", title: "" }, effective: "" });
+  assert.match(unsigned["signer.name"], /Chưa điền họ tên người ký/);
+  assert.match(unsigned.effective, /Chưa điền Ngày hiệu lực/);
+  assert.match(
+    formats.documentProblems({ ...valid, signer: { name: "Hoàng Minh Đức", title: " " } })["signer.title"],
+    /chức vụ/,
+  );
+  // A draft for comment needs no signer or effective date, but its last day.
+  const draft = { ...valid, draft: true, signer: {}, effective: "", comment_from: "2024-02-01" };
+  assert.deepEqual(Object.keys(formats.documentProblems(draft)), ["comment_until"]);
+  const period = formats.documentProblems({ ...draft, comment_until: "2024-01-31", comment_email: "gopy@" });
+  assert.match(period.comment_until, /trước Lấy ý kiến từ \(01\/02\/2024\)/);
+  assert.match(period.comment_email, /không đúng/);
+  const notDraft = formats.documentProblems({ ...valid, comment_until: "2024-03-01" });
+  assert.match(notDraft.comment_until, /Chỉ dùng cho dự thảo/);
+  // Every document on the site passes: an editor can save it again as it is.
+  for (const file of filesUnder(path.join(CONTENT, "van-ban"))) {
+    const data = formats.document.fromFile(fs.readFileSync(file, "utf8"));
+    assert.deepEqual(formats.documentProblems(data), {}, file);
+  }
+  // A date that does not exist is its control's own error, not a comparison.
+  assert.deepEqual(formats.documentProblems({ ...valid, effective: "31/02/2024" }), {});
 });

@@ -11,7 +11,14 @@ def check_documents(settings) -> tuple[list[Problem], int]:
     """Every problem of the document files, and how many files were read."""
     library = read_library(settings)
     problems = [
-        Problem(p.path, p.line, p.message, p.fix, ERROR if p.is_error else WARNING)
+        Problem(
+            p.path,
+            p.line,
+            p.message,
+            p.fix,
+            ERROR if p.is_error else WARNING,
+            field=p.field,
+        )
         for p in library.problems
     ]
     return problems, library.file_count

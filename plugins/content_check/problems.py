@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 ERROR = "lỗi"
 WARNING = "cảnh báo"
@@ -15,6 +16,9 @@ class Problem:
     message: str
     fix: str = ""
     severity: str = ERROR
+    # The form field it is about, when the checker knows it (the documents'
+    # reader does): the desk points at it.
+    field: str = dataclass_field(default="", compare=False, kw_only=True)
 
     @property
     def is_error(self) -> bool:

@@ -9,7 +9,14 @@ and the "Tiếp cận thông tin" page. content_check reports the problems.
 
 from pelican import signals
 
-from .document_file import Attachment, Document, Problem, number_key
+from .document_file import (
+    FIELD_LABELS,
+    FILE_FORMATS,
+    Attachment,
+    Document,
+    Problem,
+    number_key,
+)
 from .export import (
     SearchableDocument,
     documents_json,
@@ -34,6 +41,8 @@ def register() -> None:
 REQUIRES = ["content_check"]
 
 __all__ = [
+    "FIELD_LABELS",
+    "FILE_FORMATS",
     "Attachment",
     "Document",
     "Library",

@@ -98,6 +98,8 @@ class Problem:
     message: str
     fix: str = ""
     severity: str = ERROR
+    # The field it is about ("effective"): the desk points at it in its form.
+    field: str = field(default="", compare=False)
 
     @property
     def is_error(self) -> bool:
@@ -139,6 +141,7 @@ class Reference:
     number: str
     year: int | None
     line: int
+    field: str  # "replaces" or "amends"
 
     @property
     def text(self) -> str:
@@ -219,6 +222,11 @@ class DocumentReader:
     def problem(self, line: int, message: str, fix: str = "", severity=ERROR):
         self.problems.append(Problem(self.display, line, message, fix, severity))
 
+    def field_problem(self, name: str, message: str, fix: str, severity=ERROR):
+        """A problem of one field, at its line (line 1 when the field is missing)."""
+        problem = Problem(self.display, self.line(name), message, fix, severity, name)
+        self.problems.append(problem)
+
     def read(self, text: str, content_root: Path) -> Document:
         lines = [unicodedata.normalize("NFC", line) for line in text.splitlines()]
         body_start = self.read_header(lines)
@@ -269,11 +277,10 @@ class DocumentReader:
         found = HeaderField(name, label, value.strip(), number)
         if name in self.fields:
             first = self.fields[name].line
-            self.problem(
-                number,
-                f'"{label}" đã có ở dòng {first}',
-                "giữ một dòng; dòng đầu tiên được dùng",
-                WARNING,
+            message = f'"{label}" đã có ở dòng {first}'
+            fix = "giữ một dòng; dòng đầu tiên được dùng"
+            self.problems.append(
+                Problem(self.display, number, message, fix, WARNING, name)
             )
             return found  # continuation lines go to this copy, not the first
         self.fields[name] = found
@@ -315,8 +322,8 @@ class DocumentReader:
 
     def missing(self, name: str) -> None:
         label = FIELD_LABELS[name]
-        self.problem(
-            self.line(name),
+        self.field_problem(
+            name,
             f'thiếu "{label}"',
             f'thêm dòng "{label}: ..." vào phần đầu tệp (dòng 1 đến '
             f"{self.header_end}, trước dòng trống)",
@@ -329,8 +336,8 @@ class DocumentReader:
         try:
             return parse_flag(value)
         except ValueError:
-            self.problem(
-                self.line(name),
+            self.field_problem(
+                name,
                 f'"{FIELD_LABELS[name]}: {value}" không rõ',
                 'viết "Dự thảo: có" cho dự thảo lấy ý kiến, hoặc bỏ dòng này',
             )
@@ -351,8 +358,8 @@ class DocumentReader:
         )
         label = FIELD_LABELS[name]
         hint = f'có phải là "{guess}"?' if guess else "chọn một giá trị trong danh sách"
-        self.problem(
-            self.line(name),
+        self.field_problem(
+            name,
             f'{label} "{value}" không có trong danh sách ({setting} trong '
             f"pelicanconf.py): {'; '.join(allowed)}",
             hint,
@@ -366,8 +373,8 @@ class DocumentReader:
         name, title = split_byline(value)
         self.document.signer_name, self.document.signer_title = name, title or ""
         if not title:
-            self.problem(
-                self.line("signer"),
+            self.field_problem(
+                "signer",
                 f'Người ký "{value}" chưa có chức vụ',
                 'viết "Họ tên - Chức vụ", ví dụ "Phạm Quang Minh - Giám đốc"',
                 WARNING,
@@ -380,8 +387,8 @@ class DocumentReader:
         try:
             return parse_date(value).date()
         except ValueError:
-            self.problem(
-                self.line(name),
+            self.field_problem(
+                name,
                 f'{FIELD_LABELS[name]}: ngày "{value}" không có thật hoặc sai dạng',
                 DATE_FIX,
             )
@@ -399,8 +406,8 @@ class DocumentReader:
             first, second = getattr(document, earlier), getattr(document, later)
             strict = later == "expires"  # a document in effect for no day
             if first and second and (second <= first if strict else second < first):
-                self.problem(
-                    self.line(later),
+                self.field_problem(
+                    later,
                     f"{FIELD_LABELS[later]} ({second:%d/%m/%Y}) "
                     f"{'không sau' if strict else 'trước'} "
                     f"{FIELD_LABELS[earlier]} ({first:%d/%m/%Y})",
@@ -416,8 +423,8 @@ class DocumentReader:
         if not document.draft:
             for name in DRAFT_ONLY:
                 if self.value(name):
-                    self.problem(
-                        self.line(name),
+                    self.field_problem(
+                        name,
                         f'"{FIELD_LABELS[name]}" chỉ dùng cho dự thảo lấy ý kiến',
                         'thêm dòng "Dự thảo: có", hoặc bỏ dòng này',
                         WARNING,
@@ -429,8 +436,8 @@ class DocumentReader:
             self.missing("comment_until")
         email = self.value("comment_email")
         if email and not EMAIL.match(email):
-            self.problem(
-                self.line("comment_email"),
+            self.field_problem(
+                "comment_email",
                 f'địa chỉ thư "{email}" không hợp lệ',
                 "viết một địa chỉ thư điện tử, ví dụ gopy@quangninh.gov.vn",
             )
@@ -439,28 +446,27 @@ class DocumentReader:
 
     def read_files(self, content_root: Path) -> list[Attachment]:
         found = []
-        line = self.line("files")
         for path in split_list(self.value("files")):
             relative = path.lstrip("/")
             self.document.named_files.append(relative)
             suffix = PurePosixPath(relative).suffix.lower()
             target = content_root / PurePosixPath(relative)
             if suffix not in FILE_FORMATS:
-                self.problem(
-                    line,
+                self.field_problem(
+                    "files",
                     f'tệp "{path}" không phải PDF, DOCX hay XLSX',
                     "đăng tệp .pdf, .docx hoặc .xlsx (có thể đăng nhiều tệp, "
                     "cách nhau bởi dấu phẩy)",
                 )
             elif not relative.startswith("files/"):
-                self.problem(
-                    line,
+                self.field_problem(
+                    "files",
                     f'tệp "{path}" không nằm trong content/files/',
                     "đặt tệp trong content/files/<năm>/ và ghi files/<năm>/<tên tệp>",
                 )
             elif not target.is_file():
-                self.problem(
-                    line,
+                self.field_problem(
+                    "files",
                     f'không tìm thấy tệp "{path}"',
                     "kiểm tra tên tệp (phân biệt chữ hoa, thường) và thư mục "
                     "content/files/<năm>/",
@@ -475,7 +481,9 @@ class DocumentReader:
             match = REFERENCE.match(item)
             year = int(match["year"]) if match["year"] else None
             refs.append(
-                Reference(" ".join(match["number"].split()), year, self.line(name))
+                Reference(
+                    " ".join(match["number"].split()), year, self.line(name), name
+                )
             )
         return refs
 

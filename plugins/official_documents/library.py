@@ -187,6 +187,7 @@ def drop_duplicates(documents: list[Document], problems: list[Problem]):
                     f'trùng số ký hiệu "{document.number}" năm {document.issued.year}'
                     f" với tệp {first.source_path}",
                     "sửa số ký hiệu cho đúng, hoặc xoá tệp bị trùng",
+                    field="number",
                 )
             )
             continue
@@ -258,7 +259,7 @@ def resolve(document: Document, ref: Reference, by_number, problems) -> Document
         maybe = f' (có phải là "{guess[0]}"?)' if guess else ""
         hint = f"kiểm tra số ký hiệu{maybe}, hoặc thêm tệp của văn bản đó trước"
         message = f'không có văn bản nào số "{ref.text}" để liên kết'
-        problems.append(Problem(*where, message, hint))
+        problems.append(Problem(*where, message, hint, field=ref.field))
         return None
     if len(candidates) > 1:
         years = ", ".join(str(d.issued.year) for d in candidates)
@@ -268,12 +269,14 @@ def resolve(document: Document, ref: Reference, by_number, problems) -> Document
                 f'có {len(candidates)} văn bản số "{ref.number}" (năm {years})',
                 "ghi thêm năm ban hành, ví dụ "
                 f'"{ref.number} ({candidates[0].issued.year})"',
+                field=ref.field,
             )
         )
         return None
     if candidates[0] is document:
         message = f'văn bản tự liên kết tới chính nó ("{ref.text}")'
-        problems.append(Problem(*where, message, "bỏ số ký hiệu của chính văn bản này"))
+        fix = "bỏ số ký hiệu của chính văn bản này"
+        problems.append(Problem(*where, message, fix, field=ref.field))
         return None
     return candidates[0]
 
