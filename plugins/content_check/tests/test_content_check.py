@@ -8,10 +8,11 @@ import textwrap
 import unicodedata
 
 import pytest
-from pelican.settings import read_settings
 
-from conftest import PROJECT, write_files
+from conftest import write_files
 from content_check import check_content
+
+from .settings import settings_for
 
 GOOD = """
     Title: Bài đúng
@@ -24,13 +25,6 @@ GOOD = """
     Xem [bài]({filename}/articles/2020/bai-khac.md) và ![ảnh]({static}/images/anh.svg).
     """
 OTHER = "Title: Bài khác\nDate: 2020-03-01\nCategory: Thông báo\n\nNội dung.\n"
-
-
-def settings_for(root, **overrides):
-    return read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={"PATH": str(root), "OUTPUT_PATH": str(root / "out"), **overrides},
-    )
 
 
 @pytest.fixture(autouse=True)

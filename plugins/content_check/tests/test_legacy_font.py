@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import logging
 
-from pelican.settings import read_settings
-
-from conftest import PROJECT, write_files
+from conftest import write_files
 from content_check import LegacyFontProblem, check_content
+
+from .settings import settings_for
 
 TCVN3_ARTICLE = """\
 Title: Së KHOA HäC Vµ C«NG NGHÖ Tæ CHøC HéI NGHÞ
@@ -38,13 +38,6 @@ Sở Khoa học và Công nghệ tổ chức hội nghị theo Quyết định 2
 
 The department met to review the ISO 9001:2015 audit; particles of 2,5 µm.
 """
-
-
-def settings_for(root):
-    return read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={"PATH": str(root), "OUTPUT_PATH": str(root / "out")},
-    )
 
 
 FILES = {

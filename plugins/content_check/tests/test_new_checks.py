@@ -4,19 +4,13 @@ and raw HTML the sanitizer will remove."""
 from __future__ import annotations
 
 import pytest
-from pelican.settings import read_settings
 
-from conftest import PROJECT, write_files
+from conftest import write_files
 from content_check import PLACEHOLDER_BODY, check_content
 
+from .settings import settings_for
+
 OTHER = "Title: Bài khác\nDate: 2020-03-01\nCategory: Thông báo\n\nNội dung.\n"
-
-
-def settings_for(root):
-    return read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={"PATH": str(root), "OUTPUT_PATH": str(root / "out")},
-    )
 
 
 @pytest.fixture(autouse=True)

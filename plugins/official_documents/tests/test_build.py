@@ -11,7 +11,13 @@ import feedparser
 import pytest
 from pelican.settings import read_settings
 
-from conftest import PROJECT, Site, clear_pelican_signals, plugin_build, write_files
+from conftest import (
+    Site,
+    clear_pelican_signals,
+    plugin_build,
+    plugin_settings,
+    write_files,
+)
 from official_documents import read_library, searchable_documents
 
 from .helpers import ALONE, DOCUMENTS, SETTINGS
@@ -168,10 +174,9 @@ def test_feeds_and_the_compact_index(site):
 
 def test_searchable_data_for_the_site_search(tmp_path):
     write_files(tmp_path / "content", DOCUMENTS)
-    settings = read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={"PATH": str(tmp_path / "content"), **SETTINGS},
-    )
+    content = tmp_path / "content"
+    override = plugin_settings("official_documents", content, tmp_path / "out", **ALONE)
+    settings = read_settings(None, override=override)
     documents = read_library(settings).documents
     found = {d.url: d for d in searchable_documents({"documents": documents})}
     item = found["van-ban/2024/qd-215/"]

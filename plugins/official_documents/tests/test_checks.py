@@ -10,18 +10,16 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from conftest import PROJECT, plugin_build
+from conftest import plugin_build, plugin_settings
 from content_check import check_content
 from official_documents import read_library
 
-from .helpers import ALONE, DOCUMENTS, MALFORMED, SETTINGS, write_site
+from .helpers import ALONE, DOCUMENTS, MALFORMED, write_site
 
 
 def settings_for(content: Path) -> dict:
-    return read_settings(
-        str(PROJECT / "pelicanconf.py"),
-        override={"PATH": str(content), **SETTINGS},
-    )
+    override = plugin_settings("official_documents", content, content / "out", **ALONE)
+    return read_settings(None, override=override)
 
 
 @pytest.fixture(scope="module")
