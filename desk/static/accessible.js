@@ -19,6 +19,9 @@
 
   // The entry editor's screen (the Markdown widget has an EditorContainer too).
   var EDITOR = '[class*="AppMainContainer"] > [class*="EditorContainer"]';
+  // A card of the picture and file library; a chosen card has Decap's active border.
+  var CARD = '[class*="CardGridContainer"] [tabindex="0"]';
+  var DECAP_ACTIVE = "rgb(58, 105, 199)";
   var dialogs = 0;
   var REPAIRS = [
     // The editor's top bar (back link, Lưu, account) and its form are in no
@@ -77,6 +80,17 @@
       set(notices, "role", "region");
       set(notices, "aria-label", "Thông báo");
     }],
+    // The library's cards: a picture without alt (its file name is under it),
+    // and a tab stop that only a click selects (see the keys below).
+    ['[class*="CardImage"]:not([alt])', function (picture) {
+      set(picture, "alt", "");
+    }],
+    [CARD, function (cell) {
+      var card = cell.firstElementChild;
+      if (!card) return;
+      set(cell, "role", "button");
+      set(cell, "aria-pressed", String(window.getComputedStyle(card).borderTopColor === DECAP_ACTIVE));
+    }],
     // Decap's dialogs (the picture and file library) have no name: their heading.
     ['[role="dialog"]:not([aria-label])', function (dialog) {
       var named = document.getElementById(dialog.getAttribute("aria-labelledby") || "");
@@ -99,6 +113,15 @@
     pending = true;
     window.requestAnimationFrame(function () { pending = false; repair(); });
   }
+
+  // Enter or Space on a library card chooses it, as a click does.
+  document.addEventListener("keydown", function (event) {
+    var cell = event.target;
+    if ((event.key === "Enter" || event.key === " ") && cell.matches && cell.matches(CARD) && cell.firstElementChild) {
+      event.preventDefault();
+      cell.firstElementChild.click();
+    }
+  });
 
   new MutationObserver(soon).observe(document.body, {
     childList: true, subtree: true, attributes: true, attributeFilter: ["class"],
