@@ -114,6 +114,7 @@ class Recorder:
         self.shared: dict = {}  # the build's context, which pages copy
         self.page: Page | None = None
         self.keyed: dict[tuple, bytes] = {}  # (key, attribute) -> digest
+        self._reads: dict[tuple, tuple] = {}  # each read, as recorded first
         self._by_id: dict[int, tuple[object, bytes]] = {}
         self._unknown = os.urandom(16)  # past MAX_DEPTH: never the same twice
 
@@ -132,10 +133,15 @@ class Recorder:
 
     def keyed_read(self, key: tuple, attribute: str, value) -> None:
         read = (key, attribute)
-        if read not in self.keyed:
-            whole = WHOLE_DEPTH if attribute == WHOLE else 0
-            self.keyed[read] = self.digest(value, whole)
-        self.page.keyed.add(read)
+        # One tuple for each read, however many pages make it: a page's set
+        # then holds references, not copies (hundreds of reads a page).
+        found = self._reads.get(read)
+        if found is None:
+            found = self._reads[read] = read
+            if read not in self.keyed:
+                whole = WHOLE_DEPTH if attribute == WHOLE else 0
+                self.keyed[read] = self.digest(value, whole)
+        self.page.keyed.add(found)
 
     def argument_read(self, value, depth: int = 0) -> None:
         """A value handed to a filter: every attribute of a keyed object in it
