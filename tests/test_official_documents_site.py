@@ -143,22 +143,12 @@ def legislation(site, url) -> dict:
     return json.loads(block.string)
 
 
-def test_legislation_structured_data(site):
+def test_the_document_page_carries_its_structured_data(site):
+    """The project's theme shows the plugin's Legislation data (checked in
+    full by plugins/official_documents/tests/test_build.py)."""
     data = legislation(site, "van-ban/2024/qd-215/")
     assert data["@type"] == "Legislation"
     assert data["legislationIdentifier"] == "215/QĐ-UBND"
-    assert data["legislationType"] == "Quyết định"
-    assert data["legislationDate"] == "2024-01-22"
-    assert data["legislationLegalForce"] == "https://schema.org/InForce"
-    assert data["legislationChanges"] == [f"{ORIGIN}/van-ban/2022/qd-2548/"]
-    assert data["legislationPassedBy"]["name"] == "Ủy ban nhân dân tỉnh Quảng Ninh"
-    assert [e["encodingFormat"] for e in data["encoding"]] == ["PDF", "XLSX"]
-    old = legislation(site, "van-ban/2022/qd-2548/")
-    assert old["legislationLegalForce"] == "https://schema.org/NotInForce"
-    assert old["expires"] == "2024-01-22"
-    draft = legislation(site, "van-ban/2026/du-thao-01/")
-    assert "legislationLegalForce" not in draft
-    assert draft["creativeWorkStatus"] == "Dự thảo"
 
 
 def test_a_draft_asks_for_comments_by_mail(site):

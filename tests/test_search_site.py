@@ -6,7 +6,6 @@ index with the plugin and those it requires)."""
 from __future__ import annotations
 
 import gzip
-import json
 from datetime import date
 
 import pytest
@@ -20,34 +19,19 @@ from search_index.tests.fixture_site import (
     DOCUMENT_FILES,
     DOCUMENTS,
     FILES,
-    INDEX,
     NODE,
     NUMBER_ARTICLE,
+    data_folder,
     document_url,
+    meta_of,
     query,
+    records_of,
 )
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("search-site"))
-
-
-def meta_of(site):
-    return json.loads(gzip.decompress((site.output / INDEX / "meta.bin").read_bytes()))
-
-
-def data_folder(site):
-    return site.output / INDEX / meta_of(site)["build"]
-
-
-def records_of(site):
-    folder = data_folder(site) / "d"
-    meta = meta_of(site)
-    records = []
-    for block in range(-(-meta["count"] // meta["docsPerFile"])):
-        records += json.loads(gzip.decompress((folder / f"{block}.bin").read_bytes()))
-    return records
 
 
 def test_search_page_form_and_scripts(site):

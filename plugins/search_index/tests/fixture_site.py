@@ -7,6 +7,7 @@ Each article is named by its slug in ``URL``; tests compare result URLs.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -253,3 +254,21 @@ def query(site: Site, *requests: dict) -> list[dict]:
         timeout=60,
     )
     return json.loads(completed.stdout)
+
+
+# Reading a built index: its description, data folder and result records.
+def meta_of(site):
+    return json.loads(gzip.decompress((site.output / INDEX / "meta.bin").read_bytes()))
+
+
+def data_folder(site):
+    return site.output / INDEX / meta_of(site)["build"]
+
+
+def records_of(site):
+    folder = data_folder(site) / "d"
+    meta = meta_of(site)
+    records = []
+    for block in range(-(-meta["count"] // meta["docsPerFile"])):
+        records += json.loads(gzip.decompress((folder / f"{block}.bin").read_bytes()))
+    return records

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -21,6 +20,9 @@ from .fixture_site import (
     ARTICLES,
     INDEX,
     build_site,
+    data_folder,
+    meta_of,
+    records_of,
     url,
 )
 
@@ -28,23 +30,6 @@ from .fixture_site import (
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return build_site(tmp_path_factory.mktemp("search-build"))
-
-
-def meta_of(site):
-    return json.loads(gzip.decompress((site.output / INDEX / "meta.bin").read_bytes()))
-
-
-def data_folder(site):
-    return site.output / INDEX / meta_of(site)["build"]
-
-
-def records_of(site):
-    folder = data_folder(site) / "d"
-    meta = meta_of(site)
-    records = []
-    for block in range(-(-meta["count"] // meta["docsPerFile"])):
-        records += json.loads(gzip.decompress((folder / f"{block}.bin").read_bytes()))
-    return records
 
 
 def test_meta_describes_the_index(site):
