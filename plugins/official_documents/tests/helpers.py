@@ -33,6 +33,20 @@ ALONE = {
 }
 
 
+# Some of the static filter pages of DOCUMENTS, by the link's text.
+FILTER_LINKS = {
+    "Quyết định": "/van-ban/loai/quyet-dinh/",
+    "Kế hoạch": "/van-ban/loai/ke-hoach/",
+    "Sở Khoa học và Công nghệ tỉnh Quảng Ninh": (
+        "/van-ban/co-quan/so-khoa-hoc-va-cong-nghe-tinh-quang-ninh/"
+    ),
+    "Cải cách hành chính": "/van-ban/linh-vuc/cai-cach-hanh-chinh/",
+    "2024": "/van-ban/nam/2024/",
+    "Hết hiệu lực": "/van-ban/tinh-trang/het-hieu-luc/",
+    "Dự thảo lấy ý kiến": "/van-ban/tinh-trang/du-thao-lay-y-kien/",
+}
+
+
 def document(number, issued, effective="", kind="Quyết định", **fields) -> str:
     lines = [f"Số ký hiệu: {number}"] if number is not None else []
     lines += [

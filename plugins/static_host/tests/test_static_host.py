@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import hashlib
-import re
 import shutil
 
 import brotli
@@ -12,6 +10,8 @@ import pytest
 
 from conftest import MINIMAL_THEME, write_files
 from static_host import precompress_tree
+
+from .checks import assert_no_page_uses_plain_names, assert_points_to_hashed_assets
 
 FILES = {
     "articles/a.md": "Title: Tin\nDate: 2020-02-01\nCategory: Thông báo\n\n"
@@ -52,23 +52,11 @@ def site(plugin_site, theme):
 
 
 def test_pages_point_to_content_hashed_assets(site):
-    page = site.soup("a.html")
-    stylesheet = page.select_one('link[rel="stylesheet"]')["href"]
-    script = page.select_one("script[src]")["src"]
-    for url in (stylesheet, script):
-        match = re.fullmatch(r"/theme/(css|js)/(\w[\w-]*)\.([0-9a-f]{10})\.\1", url)
-        assert match, url
-        hashed = site.output / url.lstrip("/")
-        original = hashed.with_name(f"{match[2]}.{match[1]}")
-        assert hashed.read_bytes() == original.read_bytes()
-        assert hashlib.sha256(hashed.read_bytes()).hexdigest()[:10] == match[3]
+    assert_points_to_hashed_assets(site, "a.html")
 
 
 def test_every_page_uses_the_hashed_names(site):
-    for path in site.html_pages():
-        text = path.read_text(encoding="utf-8")
-        assert 'href="/theme/css/site.css"' not in text, path
-        assert 'src="/theme/js/site.js"' not in text, path
+    assert_no_page_uses_plain_names(site)
 
 
 def test_text_files_have_gzip_and_brotli_copies(site):
