@@ -12,19 +12,22 @@ posting. A run whose articles did not change comes from the build's cache.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import math
+import os
 import pickle
 import shutil
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from article_text import ArticleText, terms_of
-from build_runtime import BuildCache, on_every_core
+from build_runtime import BuildCache, in_shares, worker_count
 from vietnamese import fold
 
 from .index_format import (
@@ -49,12 +52,12 @@ K1, B = 1.2, 0.75
 # times 16 steps of document length. Scores come from the code once the
 # collection statistics are known.
 TF_STEPS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 17, 20, 25, 32, 40)
-_TF_CODE = [16 * max(0, sum(s <= tf for s in TF_STEPS) - 1) for tf in range(41)]
-UNINFORMATIVE_PAIR = 0.9  # below this many articles one process is faster
+UNINFORMATIVE_PAIR = 0.9  # see IndexWriter.informative
 
 
 EXCERPT_LENGTH = 220
 EPOCH = date(1970, 1, 1)
+WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 
 
 @dataclass(frozen=True)
@@ -108,18 +111,25 @@ def bucket_length(bucket: int) -> float:
     return 16 * 2 ** (bucket / 2)
 
 
-FORM_MARK = "="  # "=bản": documents with that accented form; never a folded key
+# A posting's code for each doubled weighted term frequency up to 255, one
+# table per document length bucket.
+_CODES = [
+    [16 * max(0, sum(s <= tf2 for s in TF_STEPS) - 1) + bucket for tf2 in range(256)]
+    for bucket in range(16)
+]
 
 
 class PartialIndex:
     """Postings of a contiguous run of documents, with local ids from 0.
 
-    ``postings`` maps a key to [varint gaps, one code byte per posting, last id].
-    Accented forms are keys too ("=bản"), so one loop files everything.
+    ``postings`` maps a key to [varint gaps, one code byte per posting, next
+    id], where the next id is one past the last document's; ``forms`` maps an
+    accented form ("bản") to the same, for the documents that use it.
     """
 
     def __init__(self) -> None:
         self.postings: dict[str, list] = {}
+        self.forms: dict[str, list] = {}
         self.records: list[list] = []
         self.lengths = [0] * 16
 
@@ -142,57 +152,69 @@ class PartialIndex:
         counts = Counter(keys)
         if identifier := identifier_key(document.number):
             counts[identifier] = 1
-        for form in forms:
-            counts[FORM_MARK + form] = 0
-        dl_bucket = length_bucket(length)
-        self.lengths[dl_bucket] += 1
-        self._add_postings(counts, dl_bucket)
+        bucket = length_bucket(length)
+        self.lengths[bucket] += 1
+        doc_id = len(self.records)
+        _file(self.postings, doc_id, counts, _CODES[bucket])
+        _file(self.forms, doc_id, dict.fromkeys(forms, 0), _CODES[bucket])
         excerpt = shorten(text.lead or text.body or text.title, EXCERPT_LENGTH)
         record = [text.title, document.url, document.day, document.category, excerpt]
         self.records.append(record + [document.kind] if document.kind else record)
-
-    def _add_postings(self, counts: Counter, dl_bucket: int) -> None:
-        doc_id = len(self.records)
-        postings = self.postings
-        get = postings.get
-        tf_code = _TF_CODE
-        for key, tf2 in counts.items():
-            code = tf_code[tf2 if tf2 < 40 else 40] + dl_bucket
-            item = get(key)
-            if item is None:
-                postings[key] = [bytearray(varint(doc_id)), bytearray((code,)), doc_id]
-                continue
-            gap = doc_id - item[2] - 1
-            if gap < 0x80:
-                item[0].append(gap)
-            else:
-                item[0] += varint(gap)
-            item[1].append(code)
-            item[2] = doc_id
 
     def extend(self, later: PartialIndex) -> None:
         """Append the documents of ``later``, which follow ours.
 
         Id lists join end to end: only the first gap of each later list changes.
+        ``later`` is used up: its lists become ours.
         """
+        if not self.records:
+            self.postings, self.forms = later.postings, later.forms
+            self.records, self.lengths = later.records, later.lengths
+            return
         offset = len(self.records)
-        ours = self.postings
-        for key, (gaps, codes, last) in later.postings.items():
-            first, position = read_varint(gaps, 0)
-            mine = ours.get(key)
-            if mine is None:
-                ours[key] = [
-                    bytearray(varint(offset + first)) + gaps[position:],
-                    codes,
-                    offset + last,
-                ]
-                continue
-            mine[0] += varint(offset + first - mine[2] - 1)
-            mine[0] += gaps[position:]
-            mine[1] += codes
-            mine[2] = offset + last
+        _join(self.postings, later.postings, offset)
+        _join(self.forms, later.forms, offset)
         self.records += later.records
         self.lengths = [a + b for a, b in zip(self.lengths, later.lengths, strict=True)]
+
+
+def _file(lists: dict, doc_id: int, counts: dict, codes: list[int]) -> None:
+    """Add document ``doc_id`` to the list of each key of ``counts``, with the
+    code of its count; the build's innermost loop."""
+    get = lists.get
+    for key, tf2 in counts.items():
+        code = codes[tf2 if tf2 < 256 else 255]
+        item = get(key)
+        if item is None:
+            lists[key] = [bytearray(varint(doc_id)), bytearray((code,)), doc_id + 1]
+            continue
+        gap = doc_id - item[2]
+        if gap < 0x80:
+            item[0].append(gap)
+        else:
+            item[0] += varint(gap)
+        item[1].append(code)
+        item[2] = doc_id + 1
+
+
+def _join(ours: dict, later: dict, offset: int) -> None:
+    """Append the lists of ``later`` (ids from 0) to ours, its ids moved by
+    ``offset``."""
+    get = ours.get
+    for key, (gaps, codes, after) in later.items():
+        first, position = read_varint(gaps, 0)
+        mine = get(key)
+        if mine is None:
+            ours[key] = [
+                bytearray(varint(offset + first)) + gaps[position:],
+                codes,
+                offset + after,
+            ]
+            continue
+        mine[0] += varint(offset + first - mine[2])
+        mine[0] += gaps[position:]
+        mine[1] += codes
+        mine[2] = offset + after
 
 
 def index_run(documents: list[Document]) -> PartialIndex:
@@ -260,7 +282,7 @@ class IndexWriter:
         df = len(self.index.postings[key][1])
         out = bytearray(varint(len(forms)))
         for form in sorted(forms):
-            gaps, codes, _ = self.index.postings[FORM_MARK + form]
+            gaps, codes, _ = self.index.forms[form]
             raw = form.encode("utf-8")
             put_varint(out, len(raw))
             out += raw
@@ -269,29 +291,32 @@ class IndexWriter:
                 out += gaps
         return bytes(out)
 
-    def files(self) -> dict[str, bytes]:
-        """{path: bytes}: "meta.bin", the gzip JSON manifest, and the gzip data
-        files under "<build>/", where build is their content hash."""
-        out: dict[str, bytes] = {}
-        postings, forms_of = {}, defaultdict(list)
-        for key, item in self.index.postings.items():
-            if key.startswith(FORM_MARK):
-                forms_of[fold(key[1:])].append(key[1:])
-            elif " " not in key or self.informative(key, len(item[1])):
-                postings[key] = self.postings_payload(key, item)
+    def files(self) -> dict[str, str | bytes]:
+        """{path: JSON text or binary data}: "meta.bin", the manifest, and the
+        data files under "<build>/", where build is their content hash. They
+        are written compressed."""
+        out: dict[str, str | bytes] = {}
+        postings = {
+            key: self.postings_payload(key, item)
+            for key, item in self.index.postings.items()
+            if " " not in key or self.informative(key, len(item[1]))
+        }
+        forms_of = defaultdict(list)
+        for form in self.index.forms:
+            forms_of[fold(form)].append(form)
         shards, heavy = self._place(postings, out, "s", "k")
         forms = {key: self.forms_payload(key, f) for key, f in forms_of.items()}
         form_shards, heavy_forms = self._place(forms, out, "f", "kf")
         self._place_records(out)
-        out["ngay.bin"] = compress(json.dumps(self._day_runs()).encode())
+        out["ngay.bin"] = json.dumps(self._day_runs())
         members, of_kind = defaultdict(list), defaultdict(list)
         for doc_id, record in enumerate(self.index.records):
             members[record[3]].append(doc_id)
             of_kind[record[5] if len(record) > 5 else 0].append(doc_id)
         for number in range(len(self.categories)):
-            out[f"c/{number}.bin"] = compress(id_list(members[number]))
+            out[f"c/{number}.bin"] = id_list(members[number])
         for number in range(len(KINDS)):
-            out[f"t/{number}.bin"] = compress(id_list(of_kind[number]))
+            out[f"t/{number}.bin"] = id_list(of_kind[number])
         build = content_hash(out)
         meta = {
             "version": FORMAT_VERSION,
@@ -314,9 +339,9 @@ class IndexWriter:
         text = json.dumps(meta, ensure_ascii=False, separators=(",", ":"))
         # Data files live in a folder named by their content hash, so a host
         # can cache them forever; only the small manifest is revalidated.
-        out = {f"{build}/{path}": data for path, data in out.items()}
-        out[META] = compress(text.encode("utf-8"))
-        return out
+        files = {f"{build}/{path}": data for path, data in out.items()}
+        files[META] = text
+        return files
 
     def _place(self, payloads, out, shard_dir, heavy_dir) -> tuple[int, list[str]]:
         """Big entries get a file each; the rest share files by group hash.
@@ -333,7 +358,7 @@ class IndexWriter:
         for key, payload in payloads.items():
             if key in heavy_set:
                 name = f"{heavy_dir}/{hash_key(key):08x}.bin"
-                out[name] = compress(keyed_file([(key, payload)]))
+                out[name] = keyed_file([(key, payload)])
             else:
                 groups[group_of(key)].append((key, payload))
                 light += len(key) + len(payload) + 4
@@ -346,7 +371,7 @@ class IndexWriter:
         # Every shared file exists, empty or not: a key that is not in the index
         # still hashes to one, and the client reads it to learn so.
         for number in range(shard_count):
-            out[f"{shard_dir}/{number:x}.bin"] = compress(keyed_file(shards[number]))
+            out[f"{shard_dir}/{number:x}.bin"] = keyed_file(shards[number])
         return shard_count, heavy
 
     def _place_records(self, out: dict[str, bytes]) -> None:
@@ -356,7 +381,7 @@ class IndexWriter:
             block = json.dumps(
                 records[start : start + size], ensure_ascii=False, separators=(",", ":")
             )
-            out[f"d/{start // size}.bin"] = compress(block.encode("utf-8"))
+            out[f"d/{start // size}.bin"] = block
 
     def _day_runs(self) -> list[list[int]]:
         """[[day, number of documents], ...] newest first: ids per day."""
@@ -369,27 +394,49 @@ class IndexWriter:
         return runs
 
 
-def content_hash(files: dict[str, bytes]) -> str:
-    """12 hex digits that change whenever any file's name or bytes change."""
+def content_hash(files: dict[str, str | bytes]) -> str:
+    """12 hex digits that change whenever any file's name or content changes."""
     digest = hashlib.sha1()
     for path in sorted(files):
-        digest.update(path.encode() + b"\0" + files[path])
+        data = files[path]
+        digest.update(path.encode() + b"\0")
+        digest.update(data.encode("utf-8") if isinstance(data, str) else data)
     return digest.hexdigest()[:12]
 
 
-def write_files(target: Path, files: dict[str, bytes]) -> None:
-    """Replace the folder's content; threads overlap the many small writes."""
+def write_files(target: Path, files: dict[str, str | bytes]) -> int:
+    """Replace the folder's content with ``files`` compressed; returns the bytes
+    written. Each file is opened relative to its folder, which is quicker than
+    by path; one thread writes, as more contend for the folder."""
+    packed = compressed(files)
     if target.exists():
         shutil.rmtree(target)
-    for folder in {Path(relative).parent for relative in files}:
-        (target / folder).mkdir(parents=True, exist_ok=True)
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        # list() waits for every write and raises the first error.
-        list(
-            pool.map(
-                lambda item: (target / item[0]).write_bytes(item[1]), files.items()
-            )
-        )
+    folders: dict[str, int] = {}
+    try:
+        for relative, data in zip(files, packed, strict=True):
+            folder, _, name = relative.rpartition("/")
+            if folder not in folders:
+                (target / folder).mkdir(parents=True, exist_ok=True)
+                folders[folder] = os.open(target / folder, os.O_RDONLY)
+            handle = os.open(name, WRITE_FLAGS, 0o644, dir_fd=folders[folder])
+            with open(handle, "wb") as file:
+                file.write(data)
+    finally:
+        for handle in folders.values():
+            os.close(handle)
+    return sum(map(len, packed))
+
+
+def compressed(files: dict[str, str | bytes]) -> list[bytes]:
+    """Each file's data compressed, in order, on every core: zlib lets other
+    threads run."""
+    data, threads = list(files.values()), worker_count()
+    packed: list[bytes] = [b""] * len(data)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        shares = [data[first::threads] for first in range(threads)]
+        for first, share in enumerate(pool.map(lambda s: [*map(compress, s)], shares)):
+            packed[first::threads] = share
+    return packed
 
 
 def shorten(text: str, limit: int) -> str:
@@ -438,24 +485,65 @@ def index_documents(
     documents: list[Document], options: IndexOptions, cache: BuildCache | None = None
 ) -> PartialIndex:
     """The postings of every run, merged in order: the cached runs as they
-    are, the others indexed on every core."""
+    are, the others indexed. Each core merges a share of consecutive runs, so
+    this process joins only one partial index a core."""
     runs = runs_by_month(documents, options.run_documents)
     keys = [run_key(run) for run in runs]
     # Kept pickled: merging changes a run's lists in place.
     kept = [cache.get(key) if cache else None for key in keys]
-    missing = [i for i, pickled in enumerate(kept) if pickled is None]
-    fresh = on_every_core(
-        lambda i: pickle.dumps(index_run(runs[i]), pickle.HIGHEST_PROTOCOL),
-        missing, options.processes, share_from=2,
-    )  # fmt: skip
-    for i, pickled in zip(missing, fresh, strict=True):
-        kept[i] = pickled
-        if cache is not None:
-            cache.put(keys[i], pickled)
+    # A run to index costs about ten times one to load.
+    weights = [
+        len(run) * (10 if pickled is None else 1)
+        for run, pickled in zip(runs, kept, strict=True)
+    ]
+    shares = consecutive_shares(
+        weights, min(worker_count({"BUILD_PROCESSES": options.processes}), len(runs))
+    )
+
+    def merge_share(share: int) -> tuple[dict[int, bytes], PartialIndex]:
+        fresh, merged = {}, PartialIndex()
+        for i in shares[share]:
+            if kept[i] is None:
+                part = index_run(runs[i])
+                fresh[i] = pickle.dumps(part, pickle.HIGHEST_PROTOCOL)
+            else:
+                part = pickle.loads(kept[i])
+            merged.extend(part)
+        return fresh, merged
+
     index = PartialIndex()
-    for pickled in kept:
-        index.extend(pickle.loads(pickled))
+    for fresh, merged in in_shares(merge_share, len(shares)):
+        for i, pickled in fresh.items():
+            if cache is not None:
+                cache.put(keys[i], pickled)
+        index.extend(merged)
     return index
+
+
+@contextmanager
+def collector_paused():
+    """Indexing makes millions of small lists and no reference cycles, so the
+    garbage collector would only walk them again and again (a tenth of the
+    time)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def consecutive_shares(weights: list[int], shares: int) -> list[range]:
+    """Indexes 0…len(weights)-1 cut into at most ``shares`` consecutive ranges
+    of about equal weight."""
+    total, ranges, start, running = sum(weights), [], 0, 0
+    for i, weight in enumerate(weights):
+        running += weight
+        if running * shares >= total * (len(ranges) + 1) and i + 1 < len(weights):
+            ranges.append(range(start, i + 1))
+            start = i + 1
+    return [*ranges, range(start, len(weights))] if weights else []
 
 
 def build_index(
@@ -467,12 +555,13 @@ def build_index(
 ) -> IndexSummary:
     """Write the index of ``documents`` (newest first) into the folder ``target``."""
     options = options or IndexOptions()
-    index = index_documents(list(documents), options, cache)
-    files = IndexWriter(index, categories, options).files()
-    write_files(target, files)
+    with collector_paused():
+        index = index_documents(list(documents), options, cache)
+        files = IndexWriter(index, categories, options).files()
+        written = write_files(target, files)
     return IndexSummary(
         documents=len(index.records),
         keys=len(index.postings),
         files=len(files),
-        bytes=sum(map(len, files.values())),
+        bytes=written,
     )

@@ -22,6 +22,8 @@ depend on the web server's settings. Inside:
 from __future__ import annotations
 
 import gzip
+import struct
+import zlib
 from collections.abc import Iterable
 
 
@@ -105,6 +107,24 @@ def read_keyed_file(data: bytes) -> dict[str, bytes]:
     return entries
 
 
-def compress(data: bytes) -> bytes:
-    """Deterministic gzip: the same index gives the same bytes."""
-    return gzip.compress(data, compresslevel=9, mtime=0)
+# gzip's header with no name and no time, so the same index gives the same bytes.
+GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
+# Below this size binary data is also tried at level 9, which is quick there.
+SMALL = 16_384
+
+
+def compress(data: str | bytes) -> bytes:
+    """gzip: text (JSON) at level 9. Binary data (varints) with zlib's filtered
+    strategy, which compresses it as well as level 9 and five times faster;
+    small files take the smaller of that and level 9."""
+    if isinstance(data, str):
+        return gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0)
+    body = _deflate(data, 6, zlib.Z_FILTERED)
+    if len(data) < SMALL:
+        body = min(body, _deflate(data, 9, zlib.Z_DEFAULT_STRATEGY), key=len)
+    return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(data), len(data))
+
+
+def _deflate(data: bytes, level: int, strategy: int) -> bytes:
+    deflate = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS, 9, strategy)
+    return deflate.compress(data) + deflate.flush()

@@ -52,6 +52,11 @@ test("gunzip matches zlib on text, binary and empty data", () => {
       assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(packed))), sample);
     }
   }
+  // The index's binary files use the filtered strategy (index_format.compress).
+  for (const sample of samples) {
+    const filtered = zlib.gzipSync(sample, { level: 6, strategy: zlib.constants.Z_FILTERED });
+    assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(filtered))), sample);
+  }
   // Fixed Huffman blocks (small inputs) and a stored block inside a stream.
   const small = Buffer.from("abcabcabc");
   const fixed = zlib.gzipSync(small, { strategy: zlib.constants.Z_FIXED });

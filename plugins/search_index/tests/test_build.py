@@ -218,3 +218,28 @@ def test_worker_processes_give_what_one_process_gives(tmp_path):
     build_index(documents, [("tin", "Tin")], tmp_path / "alone", IndexOptions())
     alone = index_bytes(tmp_path / "alone")
     assert index_bytes(tmp_path / "first") == index_bytes(tmp_path / "again") == alone
+
+
+def test_a_rebuild_on_two_cores_merges_cached_and_new_runs_in_order(tmp_path):
+    documents = fixture_documents()
+    settings = {"CACHE_PATH": str(tmp_path / "cache")}
+    options = IndexOptions(run_documents=1, processes=2)
+    cache = BuildCache(settings, "search-index")
+    build_index(documents, [("tin", "Tin")], tmp_path / "first", options, cache)
+    cache.save()
+    edited = make_text("Kiểm định bơm xăng", "<p>Đo lường chất lượng</p>", "", {})
+    documents[-1] = replace(documents[-1], text=edited)  # the oldest month
+    cache = BuildCache(settings, "search-index")
+    build_index(documents, [("tin", "Tin")], tmp_path / "again", options, cache)
+    build_index(documents, [("tin", "Tin")], tmp_path / "clean", IndexOptions())
+    assert index_bytes(tmp_path / "again") == index_bytes(tmp_path / "clean")
+
+
+def test_shares_are_consecutive_and_about_equal_in_weight():
+    assert builder.consecutive_shares([], 2) == []
+    assert builder.consecutive_shares([5], 2) == [range(0, 1)]
+    assert builder.consecutive_shares([1] * 4, 2) == [range(0, 2), range(2, 4)]
+    assert builder.consecutive_shares([10, 1, 1, 10], 2) == [range(0, 2), range(2, 4)]
+    assert builder.consecutive_shares([30, 1, 1, 1], 2) == [range(0, 1), range(1, 4)]
+    shares = builder.consecutive_shares([3, 1, 4, 1, 5, 9, 2, 6], 3)
+    assert len(shares) == 3 and [i for share in shares for i in share] == list(range(8))

@@ -3,6 +3,8 @@
 import gzip
 
 from search_index.index_format import (
+    GZIP_HEADER,
+    SMALL,
     compress,
     gaps_of,
     id_list,
@@ -40,3 +42,25 @@ def test_keyed_file_puts_sorted_keys_first():
 def test_compression_is_deterministic():
     assert compress(b"abc" * 10) == compress(b"abc" * 10)
     assert gzip.decompress(compress(b"abc")) == b"abc"
+
+
+def postings_like(size: int) -> bytes:
+    """Varint gaps, mostly runs of zeros, and code bytes, as postings hold."""
+    return bytes((i * 2654435761) >> 27 & 0x3F if i % 5 else 0 for i in range(size))
+
+
+def test_text_and_binary_data_come_back_whole_from_gzip():
+    text = '[["Họp giao ban", "/tin-tuc/hop/", 20000, 1, "Sở Khoa học…"]]'
+    assert gzip.decompress(compress(text)) == text.encode("utf-8")
+    for size in (0, 100, SMALL - 1, SMALL, 200_000):
+        data = postings_like(size)
+        packed = compress(data)
+        assert packed[:10] == GZIP_HEADER  # no name, no time
+        assert gzip.decompress(packed) == data
+
+
+def test_small_binary_files_take_the_smaller_of_two_strategies():
+    for size in (300, 3_000, SMALL - 1):
+        data = postings_like(size)
+        level_nine = len(gzip.compress(data, compresslevel=9, mtime=0))
+        assert len(compress(data)) <= level_nine
