@@ -488,9 +488,9 @@ def index_documents(
     are, the others indexed. Each core merges a share of consecutive runs, so
     this process joins only one partial index a core."""
     runs = runs_by_month(documents, options.run_documents)
-    keys = [run_key(run) for run in runs]
+    keys = [run_key(run) for run in runs] if cache else []
     # Kept pickled: merging changes a run's lists in place.
-    kept = [cache.get(key) if cache else None for key in keys]
+    kept = [cache.get(key) for key in keys] if cache else [None] * len(runs)
     # A run to index costs about ten times one to load.
     weights = [
         len(run) * (10 if pickled is None else 1)
@@ -505,7 +505,8 @@ def index_documents(
         for i in shares[share]:
             if kept[i] is None:
                 part = index_run(runs[i])
-                fresh[i] = pickle.dumps(part, pickle.HIGHEST_PROTOCOL)
+                if cache is not None:
+                    fresh[i] = pickle.dumps(part, pickle.HIGHEST_PROTOCOL)
             else:
                 part = pickle.loads(kept[i])
             merged.extend(part)
@@ -514,8 +515,7 @@ def index_documents(
     index = PartialIndex()
     for fresh, merged in in_shares(merge_share, len(shares)):
         for i, pickled in fresh.items():
-            if cache is not None:
-                cache.put(keys[i], pickled)
+            cache.put(keys[i], pickled)
         index.extend(merged)
     return index
 
