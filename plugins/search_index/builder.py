@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from article_text import ArticleText, terms_of
-from build_runtime import BuildCache, in_shares, worker_count
+from build_runtime import SHARE_FROM, BuildCache, in_shares, worker_count
 from vietnamese import fold
 
 from .index_format import (
@@ -35,13 +35,13 @@ from .index_format import (
     id_list,
     keyed_file,
     put_varint,
-    read_varint,
     varint,
 )
 from .terms import group_of, hash_key, identifier_key
 
 FORMAT_VERSION = 2  # 2: kinds (tin bài, văn bản)
 META = "meta.bin"
+RECORD_FILE = "/d/"  # in "<build>/d/<n>.bin", a block of result records
 # What a result is: (slug, name); a record's kind is its position, left out when 0.
 KINDS = (("tin-bai", "Tin bài"), ("van-ban", "Văn bản"))
 # Occurrence weights, doubled so they stay integers: title 3, lead and tags 1.5,
@@ -122,9 +122,10 @@ _CODES = [
 class PartialIndex:
     """Postings of a contiguous run of documents, with local ids from 0.
 
-    ``postings`` maps a key to [varint gaps, one code byte per posting, next
-    id], where the next id is one past the last document's; ``forms`` maps an
-    accented form ("bản") to the same, for the documents that use it.
+    ``postings`` maps a key to [varint gaps after the first id, one code byte
+    per posting, next id (one past the last), first id]; ``forms`` maps an
+    accented form ("bản") to the same, for the documents that use it. With the
+    first id apart, joining lists end to end needs no decoding.
     """
 
     def __init__(self) -> None:
@@ -186,7 +187,7 @@ def _file(lists: dict, doc_id: int, counts: dict, codes: list[int]) -> None:
         code = codes[tf2 if tf2 < 256 else 255]
         item = get(key)
         if item is None:
-            lists[key] = [bytearray(varint(doc_id)), bytearray((code,)), doc_id + 1]
+            lists[key] = [bytearray(), bytearray((code,)), doc_id + 1, doc_id]
             continue
         gap = doc_id - item[2]
         if gap < 0x80:
@@ -199,22 +200,23 @@ def _file(lists: dict, doc_id: int, counts: dict, codes: list[int]) -> None:
 
 def _join(ours: dict, later: dict, offset: int) -> None:
     """Append the lists of ``later`` (ids from 0) to ours, its ids moved by
-    ``offset``."""
+    ``offset``; ``later``'s lists become ours."""
     get = ours.get
-    for key, (gaps, codes, after) in later.items():
-        first, position = read_varint(gaps, 0)
+    for key, item in later.items():
         mine = get(key)
         if mine is None:
-            ours[key] = [
-                bytearray(varint(offset + first)) + gaps[position:],
-                codes,
-                offset + after,
-            ]
+            item[2] += offset
+            item[3] += offset
+            ours[key] = item
             continue
-        mine[0] += varint(offset + first - mine[2])
-        mine[0] += gaps[position:]
-        mine[1] += codes
-        mine[2] = offset + after
+        gap = offset + item[3] - mine[2]
+        if gap < 0x80:
+            mine[0].append(gap)
+        else:
+            mine[0] += varint(gap)
+        mine[0] += item[0]
+        mine[1] += item[1]
+        mine[2] = offset + item[2]
 
 
 def index_run(documents: list[Document]) -> PartialIndex:
@@ -258,7 +260,7 @@ class IndexWriter:
         return df < UNINFORMATIVE_PAIR * rarer
 
     def postings_payload(self, key: str, item: list) -> bytes:
-        gaps, codes, _ = item
+        gaps, codes, _, first = item
         df = len(codes)
         idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
         present = set(codes)
@@ -267,6 +269,7 @@ class IndexWriter:
         levels = max(1, min(most, math.ceil(best / self.options.precision)))
         step = best / levels
         out = bytearray(varint(df))
+        put_varint(out, first)
         out += gaps
         put_varint(out, max(1, round(step * 1000)))
         put_varint(out, levels)
@@ -282,12 +285,13 @@ class IndexWriter:
         df = len(self.index.postings[key][1])
         out = bytearray(varint(len(forms)))
         for form in sorted(forms):
-            gaps, codes, _ = self.index.forms[form]
+            gaps, codes, _, first = self.index.forms[form]
             raw = form.encode("utf-8")
             put_varint(out, len(raw))
             out += raw
             put_varint(out, len(codes))
             if len(codes) < df:
+                put_varint(out, first)
                 out += gaps
         return bytes(out)
 
@@ -406,17 +410,27 @@ def content_hash(files: dict[str, str | bytes]) -> str:
 
 def write_files(target: Path, files: dict[str, str | bytes]) -> int:
     """Replace the folder's content with ``files`` compressed; returns the bytes
-    written. Each file is opened relative to its folder, which is quicker than
-    by path; one thread writes, as more contend for the folder."""
-    packed = compressed(files)
+    written. The result records (one small file per document) are written in a
+    second process while this one writes the rest, compressing on every core."""
     if target.exists():
         shutil.rmtree(target)
+    for folder in {relative.rpartition("/")[0] for relative in files}:
+        (target / folder).mkdir(parents=True, exist_ok=True)
+    records = {path: data for path, data in files.items() if RECORD_FILE in path}
+    rest = {path: data for path, data in files.items() if path not in records}
+    shares = [rest, records] if len(records) >= SHARE_FROM else [files]
+    return sum(in_shares(lambda share: write_share(target, shares[share]), len(shares)))
+
+
+def write_share(target: Path, files: dict[str, str | bytes]) -> int:
+    """Compress and write ``files`` into existing folders; one thread writes,
+    opening each file relative to its folder, which is quicker than by path."""
+    packed = compressed(files)
     folders: dict[str, int] = {}
     try:
         for relative, data in zip(files, packed, strict=True):
             folder, _, name = relative.rpartition("/")
             if folder not in folders:
-                (target / folder).mkdir(parents=True, exist_ok=True)
                 folders[folder] = os.open(target / folder, os.O_RDONLY)
             handle = os.open(name, WRITE_FLAGS, 0o644, dir_fd=folders[folder])
             with open(handle, "wb") as file:

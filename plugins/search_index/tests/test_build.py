@@ -243,3 +243,15 @@ def test_shares_are_consecutive_and_about_equal_in_weight():
     assert builder.consecutive_shares([30, 1, 1, 1], 2) == [range(0, 1), range(1, 4)]
     shares = builder.consecutive_shares([3, 1, 4, 1, 5, 9, 2, 6], 3)
     assert len(shares) == 3 and [i for share in shares for i in share] == list(range(8))
+
+
+def test_records_written_by_a_second_process_give_the_same_files(tmp_path, monkeypatch):
+    documents = fixture_documents()
+    monkeypatch.setattr(builder, "SHARE_FROM", 10**9)  # one process writes
+    build_index(documents, [("tin", "Tin")], tmp_path / "one", IndexOptions())
+    monkeypatch.setattr(builder, "SHARE_FROM", 1)  # records in a forked child
+    summary = build_index(documents, [("tin", "Tin")], tmp_path / "two", IndexOptions())
+    assert index_bytes(tmp_path / "two") == index_bytes(tmp_path / "one")
+    assert summary.bytes == sum(
+        p.stat().st_size for p in (tmp_path / "two").rglob("*.bin")
+    )
