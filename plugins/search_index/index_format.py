@@ -122,7 +122,8 @@ def compress(data: str | bytes) -> bytes:
     body = _deflate(data, 6, zlib.Z_FILTERED)
     if len(data) < SMALL:
         body = min(body, _deflate(data, 9, zlib.Z_DEFAULT_STRATEGY), key=len)
-    return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(data), len(data))
+    size = len(data) & 0xFFFFFFFF  # gzip keeps the size modulo 2**32
+    return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(data), size)
 
 
 def _deflate(data: bytes, level: int, strategy: int) -> bytes:
