@@ -234,11 +234,16 @@ def build_engines(folder: Path) -> dict:
     shutil.copy(HERE / "pagefind_page.html", bench_page)
     return {
         "ours": {
-            "build_seconds": median(phase["index_seconds"] for phase in phases),
-            "build_cpu_seconds": median(phase["index_cpu_seconds"] for phase in phases),
+            "build_seconds": statistics.median(
+                phase["index_seconds"] for phase in phases
+            ),
+            "build_cpu_seconds": statistics.median(
+                phase["index_cpu_seconds"] for phase in phases
+            ),
             "rounds": [phase["index_seconds"] for phase in phases],
-            "text_seconds": median(phase["text_seconds"] for phase in phases),
-            "process_seconds": median(run["seconds"] for run in ours),
+            "text_seconds": statistics.median(
+                phase["text_seconds"] for phase in phases
+            ),
             "peak_bytes": max(run["peak_bytes"] for run in ours),
             "summary": phases[-1],
             "all": folder_bytes(output / INDEX),
@@ -246,8 +251,10 @@ def build_engines(folder: Path) -> dict:
             "records": folder_bytes(data, ("d",)),
         },
         "pagefind": {
-            "build_seconds": median(run["seconds"] for run in pagefind),
-            "build_cpu_seconds": median(run["cpu_seconds"] for run in pagefind),
+            "build_seconds": statistics.median(run["seconds"] for run in pagefind),
+            "build_cpu_seconds": statistics.median(
+                run["cpu_seconds"] for run in pagefind
+            ),
             "rounds": [run["seconds"] for run in pagefind],
             "peak_bytes": max(run["peak_bytes"] for run in pagefind),
             "all": folder_bytes(output / "pagefind"),
@@ -255,10 +262,6 @@ def build_engines(folder: Path) -> dict:
             "fragments": folder_bytes(output / "pagefind", ("fragment",)),
         },
     }
-
-
-def median(values) -> float:
-    return statistics.median(list(values))
 
 
 # ---------- serving ----------

@@ -209,11 +209,7 @@ def _join(ours: dict, later: dict, offset: int) -> None:
             item[3] += offset
             ours[key] = item
             continue
-        gap = offset + item[3] - mine[2]
-        if gap < 0x80:
-            mine[0].append(gap)
-        else:
-            mine[0] += varint(gap)
+        put_varint(mine[0], offset + item[3] - mine[2])
         mine[0] += item[0]
         mine[1] += item[1]
         mine[2] = offset + item[2]
