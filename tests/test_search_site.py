@@ -12,7 +12,12 @@ import pytest
 from search_site import build_site
 
 from search_index import builder
-from search_index.index_format import read_gaps, read_keyed_file, read_varint
+from search_index.index_format import (
+    postings_tail_size,
+    read_gaps,
+    read_keyed_file,
+    read_varint,
+)
 from search_index.terms import identifier_key
 from search_index.tests.fixture_site import (
     ARTICLES,
@@ -92,7 +97,7 @@ def id_file(site, path) -> list[int]:
 
 def test_documents_are_indexed_with_their_kind_and_no_category(documents_site):
     meta = meta_of(documents_site)
-    assert meta["version"] == builder.FORMAT_VERSION == 2
+    assert meta["version"] == builder.FORMAT_VERSION == 3
     news = len(ARTICLES) + 1
     assert meta["kinds"] == [["tin-bai", "Tin bài", news], ["van-ban", "Văn bản", 3]]
     records = records_of(documents_site)
@@ -123,7 +128,8 @@ def test_documents_are_indexed_with_their_kind_and_no_category(documents_site):
 def test_each_document_number_is_a_key_of_its_own(documents_site):
     keys = {}
     for path in data_folder(documents_site).glob("s/*.bin"):
-        keys.update(read_keyed_file(gzip.decompress(path.read_bytes())))
+        data = gzip.decompress(path.read_bytes())
+        keys.update(read_keyed_file(data, postings_tail_size))
     assert identifier_key("215/QĐ-UBND") == "#215qdubnd"
     assert identifier_key("Số 5") == "#so5"
     assert identifier_key("215") == identifier_key("QĐ-UBND") == ""

@@ -31,6 +31,7 @@ from build_runtime import SHARE_FROM, BuildCache, in_shares, worker_count
 from vietnamese import fold
 
 from .index_format import (
+    Parts,
     compress,
     id_list,
     keyed_file,
@@ -39,7 +40,7 @@ from .index_format import (
 )
 from .terms import group_of, hash_key, identifier_key
 
-FORMAT_VERSION = 2  # 2: kinds (tin bài, văn bản)
+FORMAT_VERSION = 3  # 2: kinds (tin bài, văn bản); 3: heads and tails
 META = "meta.bin"
 RECORD_FILE = "/d/"  # in "<build>/d/<n>.bin", a block of result records
 # What a result is: (slug, name); a record's kind is its position, left out when 0.
@@ -56,6 +57,7 @@ UNINFORMATIVE_PAIR = 0.9  # see IndexWriter.informative
 
 
 EXCERPT_LENGTH = 220
+FileData = str | bytes | Parts  # JSON text, or binary data (in parts)
 EPOCH = date(1970, 1, 1)
 WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 
@@ -255,7 +257,8 @@ class IndexWriter:
         )
         return df < UNINFORMATIVE_PAIR * rarer
 
-    def postings_payload(self, key: str, item: list) -> bytes:
+    def postings_payload(self, key: str, item: list) -> tuple[bytes, bytes]:
+        """(head, tail): count, step, levels and ids; a level byte per posting."""
         gaps, codes, _, first = item
         df = len(codes)
         idf = math.log(1 + (self.count - df + 0.5) / (df + 0.5))
@@ -264,19 +267,24 @@ class IndexWriter:
         most = self.options.pair_levels if " " in key else 255
         levels = max(1, min(most, math.ceil(best / self.options.precision)))
         step = best / levels
-        out = bytearray(varint(df))
-        put_varint(out, first)
-        out += gaps
-        put_varint(out, max(1, round(step * 1000)))
-        put_varint(out, levels)
-        if levels > 1:
-            mapping = bytearray(256)
-            for code in present:
-                mapping[code] = min(levels - 1, int(idf * self.table[code] / step))
-            out += codes.translate(mapping)
-        return bytes(out)
+        milli = max(1, round(step * 1000))
+        if len(present) == 1:
+            # Every posting has the top level, (levels - 0.5) steps: one level
+            # of twice that score gives the same, with no byte per posting.
+            milli, levels = (2 * levels - 1) * milli, 1
+        head = bytearray(varint(df))
+        put_varint(head, milli)
+        put_varint(head, levels)
+        put_varint(head, first)
+        head += gaps
+        if levels == 1:
+            return bytes(head), b""
+        mapping = bytearray(256)
+        for code in present:
+            mapping[code] = min(levels - 1, int(idf * self.table[code] / step))
+        return bytes(head), codes.translate(mapping)
 
-    def forms_payload(self, key: str, forms: list[str]) -> bytes:
+    def forms_payload(self, key: str, forms: list[str]) -> tuple[bytes, bytes]:
         """The accented forms of ``key`` and the documents that use each."""
         df = len(self.index.postings[key][1])
         out = bytearray(varint(len(forms)))
@@ -289,13 +297,13 @@ class IndexWriter:
             if len(codes) < df:
                 put_varint(out, first)
                 out += gaps
-        return bytes(out)
+        return bytes(out), b""
 
-    def files(self) -> dict[str, str | bytes]:
+    def files(self) -> dict[str, FileData]:
         """{path: JSON text or binary data}: "meta.bin", the manifest, and the
         data files under "<build>/", where build is their content hash. They
         are written compressed."""
-        out: dict[str, str | bytes] = {}
+        out: dict[str, FileData] = {}
         postings = {
             key: self.postings_payload(key, item)
             for key, item in self.index.postings.items()
@@ -350,22 +358,23 @@ class IndexWriter:
         first, which the client needs to find their files and to complete a
         prefix with the most frequent keys first.
         """
-        heavy = [k for k, p in payloads.items() if len(p) > self.options.heavy_bytes]
+        big = self.options.heavy_bytes
+        heavy = [k for k, parts in payloads.items() if sum(map(len, parts)) > big]
         heavy.sort(key=lambda k: (-len(self.index.postings[k][1]), k))
         heavy_set = set(heavy)
-        groups: dict[str, list[tuple[str, bytes]]] = defaultdict(list)
+        groups: dict[str, list[tuple[str, bytes, bytes]]] = defaultdict(list)
         light = 0
-        for key, payload in payloads.items():
+        for key, (head, tail) in payloads.items():
             if key in heavy_set:
                 name = f"{heavy_dir}/{hash_key(key):08x}.bin"
-                out[name] = keyed_file([(key, payload)])
+                out[name] = keyed_file([(key, head, tail)])
             else:
-                groups[group_of(key)].append((key, payload))
-                light += len(key) + len(payload) + 4
+                groups[group_of(key)].append((key, head, tail))
+                light += len(key) + len(head) + len(tail) + 4
         shard_count = 1
         while shard_count * self.options.shard_bytes < light:
             shard_count *= 2
-        shards: dict[int, list[tuple[str, bytes]]] = defaultdict(list)
+        shards: dict[int, list[tuple[str, bytes, bytes]]] = defaultdict(list)
         for group, items in groups.items():
             shards[hash_key(group) & (shard_count - 1)] += items
         # Every shared file exists, empty or not: a key that is not in the index
@@ -394,17 +403,19 @@ class IndexWriter:
         return runs
 
 
-def content_hash(files: dict[str, str | bytes]) -> str:
+def content_hash(files: dict[str, FileData]) -> str:
     """12 hex digits that change whenever any file's name or content changes."""
     digest = hashlib.sha1()
     for path in sorted(files):
         data = files[path]
         digest.update(path.encode() + b"\0")
-        digest.update(data.encode("utf-8") if isinstance(data, str) else data)
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        digest.update(data if isinstance(data, bytes) else b"".join(data))
     return digest.hexdigest()[:12]
 
 
-def write_files(target: Path, files: dict[str, str | bytes]) -> int:
+def write_files(target: Path, files: dict[str, FileData]) -> int:
     """Replace the folder's content with ``files`` compressed; returns the bytes
     written. The result records (one small file per document) are written in a
     second process while this one writes the rest, compressing on every core."""
@@ -418,7 +429,7 @@ def write_files(target: Path, files: dict[str, str | bytes]) -> int:
     return sum(in_shares(lambda share: write_share(target, shares[share]), len(shares)))
 
 
-def write_share(target: Path, files: dict[str, str | bytes]) -> int:
+def write_share(target: Path, files: dict[str, FileData]) -> int:
     """Compress and write ``files`` into existing folders; one thread writes,
     opening each file relative to its folder, which is quicker than by path."""
     packed = compressed(files)
@@ -437,7 +448,7 @@ def write_share(target: Path, files: dict[str, str | bytes]) -> int:
     return sum(map(len, packed))
 
 
-def compressed(files: dict[str, str | bytes]) -> list[bytes]:
+def compressed(files: dict[str, FileData]) -> list[bytes]:
     """Each file's data compressed, in order, on every core: zlib lets other
     threads run."""
     data, threads = list(files.values()), worker_count()

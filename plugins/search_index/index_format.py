@@ -8,15 +8,18 @@ depend on the web server's settings. Inside:
   varints. Dense lists become runs of zero bytes, which gzip shrinks to almost
   nothing, so no bitmap is needed.
 - keyed file (postings and forms): varint entry count; per entry, sorted by key:
-  varint key length, key (UTF-8), varint payload length; then the payloads in
-  the same order. Keys side by side compress well and are found without
-  reading the payloads.
-- postings payload: id list; varint step (score step in thousandths); varint
-  level count L; if L > 1, one level byte per posting. A posting's score is
-  (level + 0.5) * step.
-- forms payload: varint form count, then per form its length, UTF-8 text,
+  varint key length, key (UTF-8), varint head length; then the heads in the
+  same order; then the tails in the same order, whose lengths follow from the
+  heads. Keys side by side compress well and are found without reading the
+  payloads. Directory, heads and tails are compressed in deflate blocks of
+  their own, each with its own code tables (the three hold different bytes).
+- postings head: varint document count n; varint step (score step in
+  thousandths); varint level count L; the ids' gaps (an id list without its
+  count). Postings tail: if L > 1, one level byte per posting, else nothing. A
+  posting's score is (level + 0.5) * step.
+- forms head: varint form count, then per form its length, UTF-8 text,
   varint count and, when the count is below the key's document count, the
-  gaps of an id list (no count).
+  gaps of an id list (no count). Forms have no tail.
 """
 
 from __future__ import annotations
@@ -76,22 +79,26 @@ def read_gaps(data: bytes, offset: int, count: int) -> tuple[list[int], int]:
     return ids, offset
 
 
-def keyed_file(entries: list[tuple[str, bytes]]) -> bytes:
-    """Directory of (key, payload size), then the payloads."""
+# Binary data in parts that compress best in deflate blocks of their own.
+Parts = tuple[bytes, ...]
+
+
+def keyed_file(entries: list[tuple[str, bytes, bytes]]) -> Parts:
+    """(directory of (key, head size), heads, tails) of (key, head, tail)."""
     entries = sorted(entries)
-    out = bytearray(varint(len(entries)))
-    for key, payload in entries:
+    directory = bytearray(varint(len(entries)))
+    for key, head, _ in entries:
         raw = key.encode("utf-8")
-        put_varint(out, len(raw))
-        out += raw
-        put_varint(out, len(payload))
-    for _, payload in entries:
-        out += payload
-    return bytes(out)
+        put_varint(directory, len(raw))
+        directory += raw
+        put_varint(directory, len(head))
+    heads = b"".join(head for _, head, _ in entries)
+    return bytes(directory), heads, b"".join(tail for _, _, tail in entries)
 
 
-def read_keyed_file(data: bytes) -> dict[str, bytes]:
-    """{key: payload} of a decompressed postings or forms file."""
+def read_keyed_file(data: bytes, tail_size=lambda head: 0) -> dict[str, bytes]:
+    """{key: head + tail} of a decompressed keyed file; ``tail_size(head)``
+    tells a tail's length (postings_tail_size for postings)."""
     count, offset = read_varint(data, 0)
     directory = []
     for _ in range(count):
@@ -100,11 +107,24 @@ def read_keyed_file(data: bytes) -> dict[str, bytes]:
         offset += size
         size, offset = read_varint(data, offset)
         directory.append((key, size))
-    entries = {}
+    heads = []
     for key, size in directory:
-        entries[key] = data[offset : offset + size]
+        heads.append((key, data[offset : offset + size]))
+        offset += size
+    entries = {}
+    for key, head in heads:
+        size = tail_size(head)
+        entries[key] = head + data[offset : offset + size]
         offset += size
     return entries
+
+
+def postings_tail_size(head: bytes) -> int:
+    """One level byte per posting when there is more than one level."""
+    count, offset = read_varint(head, 0)
+    _, offset = read_varint(head, offset)
+    levels, _ = read_varint(head, offset)
+    return count if levels > 1 else 0
 
 
 # gzip's header with no name and no time, so the same index gives the same bytes.
@@ -113,19 +133,24 @@ GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
 SMALL = 16_384
 
 
-def compress(data: str | bytes) -> bytes:
+def compress(data: str | bytes | Parts) -> bytes:
     """gzip: text (JSON) at level 9. Binary data (varints) with zlib's filtered
     strategy, which compresses it as well as level 9 and five times faster;
     small files take the smaller of that and level 9."""
     if isinstance(data, str):
         return gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0)
-    body = _deflate(data, 6, zlib.Z_FILTERED)
-    if len(data) < SMALL:
-        body = min(body, _deflate(data, 9, zlib.Z_DEFAULT_STRATEGY), key=len)
-    size = len(data) & 0xFFFFFFFF  # gzip keeps the size modulo 2**32
-    return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(data), size)
+    parts = [data] if isinstance(data, bytes) else [part for part in data if part]
+    whole = b"".join(parts)
+    body = _deflate(parts, 6, zlib.Z_FILTERED)
+    if len(whole) < SMALL:
+        body = min(body, _deflate(parts, 9, zlib.Z_DEFAULT_STRATEGY), key=len)
+    size = len(whole) & 0xFFFFFFFF  # gzip keeps the size modulo 2**32
+    return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(whole), size)
 
 
-def _deflate(data: bytes, level: int, strategy: int) -> bytes:
+def _deflate(parts: list[bytes], level: int, strategy: int) -> bytes:
+    """One deflate stream; each part ends a block (codes are chosen per block)."""
     deflate = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS, 9, strategy)
-    return deflate.compress(data) + deflate.flush()
+    *first, last = parts or [b""]
+    body = [deflate.compress(part) + deflate.flush(zlib.Z_BLOCK) for part in first]
+    return b"".join(body) + deflate.compress(last) + deflate.flush()

@@ -63,6 +63,22 @@ test("gunzip matches zlib on text, binary and empty data", () => {
   assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(fixed))), small);
 });
 
+test("gunzip reads a stream cut into blocks, as the index's keyed files are", async () => {
+  const parts = [Buffer.from("dau tu giao ban ".repeat(40)), Buffer.from([1, 2, 3, 200, 7]), Buffer.alloc(300, 2)];
+  const gzip = zlib.createGzip({ level: 9 });
+  const chunks = [];
+  gzip.on("data", (chunk) => chunks.push(chunk));
+  for (const part of parts) {
+    gzip.write(part);
+    await new Promise((done) => gzip.flush(zlib.constants.Z_BLOCK, done));
+  }
+  const ended = new Promise((done) => gzip.on("end", done));
+  gzip.end();
+  await ended;
+  const whole = Buffer.concat(parts);
+  assert.deepStrictEqual(Buffer.from(VnSearch.gunzip(new Uint8Array(Buffer.concat(chunks)))), whole);
+});
+
 test("gunzip passes through data a server already decompressed", () => {
   const plain = new Uint8Array([3, 1, 2]);
   assert.equal(VnSearch.gunzip(plain), plain);
@@ -134,4 +150,9 @@ test("client and vntext fit in 19 KB gzip", () => {
   const js = path.join(__dirname, "..", "..", "..", "theme", "static", "js");
   const source = Buffer.concat(["vntext.js", "search.js"].map((f) => fs.readFileSync(path.join(js, f))));
   assert.ok(zlib.gzipSync(source, { level: 9 }).length <= 19 * 1024);
+});
+
+test("gunzip refuses data cut short instead of reading on", () => {
+  const packed = zlib.gzipSync(Buffer.from("Sở Khoa học và Công nghệ ".repeat(50)));
+  assert.throws(() => VnSearch.gunzip(new Uint8Array(packed.subarray(0, 30))), /gzip/);
 });

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -14,7 +15,7 @@ from article_text import make_text
 from build_runtime import BuildCache
 from conftest import PROJECT, write_files
 from search_index import Document, IndexOptions, build_index, builder
-from search_index.index_format import read_keyed_file
+from search_index.index_format import read_keyed_file, read_varint
 
 from .fixture_site import (
     ARTICLES,
@@ -255,3 +256,28 @@ def test_records_written_by_a_second_process_give_the_same_files(tmp_path, monke
     assert summary.bytes == sum(
         p.stat().st_size for p in (tmp_path / "two").rglob("*.bin")
     )
+
+
+def test_a_key_whose_postings_share_one_score_stores_no_level_bytes():
+    documents = [
+        Document(
+            f"tin-tuc/{n}/", 10 - n, 0, make_text(title, "<p>Họp giao ban</p>", "", {})
+        )
+        for n, title in enumerate(["Đầu tư", "Đầu tư", "Đầu tư đầu tư đầu tư"])
+    ]
+    writer = builder.IndexWriter(
+        builder.index_run(documents), [("tin", "Tin")], IndexOptions()
+    )
+    shared = writer.postings_payload("hop", writer.index.postings["hop"])
+    _, tail = writer.postings_payload("dau", writer.index.postings["dau"])
+    assert shared[1] == b"" and len(tail) == 3  # "dau": two scores, a byte each
+    # One level of twice the top level's score: the top score, (L - 0.5) steps.
+    item = writer.index.postings["hop"]
+    idf = math.log(1 + (3 - 3 + 0.5) / 3.5)
+    best = idf * writer.table[item[1][0]]
+    levels = math.ceil(best / IndexOptions().precision)
+    top = (levels - 0.5) * round(best / levels * 1000) / 1000
+    count, at = read_varint(shared[0], 0)
+    milli, at = read_varint(shared[0], at)
+    assert (count, read_varint(shared[0], at)[0]) == (3, 1)
+    assert 0.5 * milli / 1000 == pytest.approx(top, abs=1e-12)

@@ -9,6 +9,7 @@ from search_index.index_format import (
     gaps_of,
     id_list,
     keyed_file,
+    postings_tail_size,
     read_gaps,
     read_keyed_file,
     read_varint,
@@ -29,14 +30,35 @@ def test_id_lists_store_gaps_minus_one():
     assert read_gaps(data, offset, count) == ([3, 4, 200], len(data))
 
 
-def test_keyed_file_puts_sorted_keys_first():
-    data = keyed_file([("giao ban", b"\x01\x02"), ("dau tu", b""), ("đ", b"\x03")])
-    assert data.startswith(bytes([3, 6]) + b"dau tu" + bytes([0, 8]))
-    assert read_keyed_file(data) == {
+def test_keyed_file_puts_sorted_keys_first_then_heads_then_tails():
+    directory, heads, tails = keyed_file(
+        [("giao ban", b"\x01\x02", b"\x09"), ("dau tu", b"", b""), ("đ", b"\x03", b"")]
+    )
+    assert directory == bytes([3, 6]) + b"dau tu" + bytes([0, 8]) + b"giao ban" + (
+        bytes([2, 2]) + "đ".encode() + bytes([1])
+    )
+    assert (heads, tails) == (b"\x01\x02\x03", b"\x09")
+    data = directory + heads + tails
+    # Here a tail is half as long as its head.
+    assert read_keyed_file(data, lambda head: len(head) // 2) == {
         "dau tu": b"",
-        "giao ban": b"\x01\x02",
+        "giao ban": b"\x01\x02\x09",
         "đ": b"\x03",
     }
+
+
+def test_a_postings_tail_has_a_level_byte_per_posting_when_there_are_levels():
+    # count 3, step 250, then the level count
+    assert postings_tail_size(bytes([3]) + varint(250) + bytes([4, 0, 0, 0])) == 3
+    assert postings_tail_size(bytes([3]) + varint(250) + bytes([1, 0, 0, 0])) == 0
+
+
+def test_parts_compress_as_blocks_of_one_stream():
+    parts = (b"dau tu giao ban " * 40, postings_like(3_000), b"", bytes([1, 2]) * 200)
+    packed = compress(parts)
+    assert packed[:10] == GZIP_HEADER
+    assert gzip.decompress(packed) == b"".join(parts)
+    assert compress(()) == compress(b"")
 
 
 def test_compression_is_deterministic():

@@ -101,6 +101,7 @@
 
     function bits(count) {
       while (bitCount < count) {
+        if (pos >= n) throw new Error("gzip: cut short");
         bitBuffer |= data[pos++] << bitCount;
         bitCount += 8;
       }
@@ -213,32 +214,51 @@
     return ids;
   };
 
-  /** A postings or forms file: {keys: [...], get(key) → Reader at the payload}. */
-  function keyedFile(data) {
+  /**
+   * A postings or forms file: {keys: [...], get(key) → Reader at the head,
+   * with `tail` at the tail}. Tails follow the heads; a postings tail holds a
+   * level byte per posting when there are levels, forms have none.
+   */
+  function keyedFile(data, scored) {
     var reader = new Reader(data), count = reader.varint(), keys = [], sizes = [];
     for (var i = 0; i < count; i++) {
       keys.push(reader.text());
       sizes.push(reader.varint());
     }
-    var offsets = Object.create(null), at = reader.at;
+    var heads = Object.create(null), tails = Object.create(null), at = reader.at;
     for (i = 0; i < count; i++) {
-      offsets[keys[i]] = at;
+      heads[keys[i]] = at;
       at += sizes[i];
+    }
+    for (i = 0; i < count; i++) {
+      tails[keys[i]] = at;
+      if (scored) at += postingsTailSize(new Reader(data, heads[keys[i]]));
     }
     return {
       keys: keys,
       get: function (key) {
-        return key in offsets ? new Reader(data, offsets[key]) : null;
+        if (!(key in heads)) return null;
+        var found = new Reader(data, heads[key]);
+        found.tail = tails[key];
+        return found;
       }
     };
   }
+  function postingsFile(data) {
+    return keyedFile(data, true);
+  }
+  function postingsTailSize(head) {
+    var count = head.varint();
+    head.varint();
+    return head.varint() > 1 ? count : 0;
+  }
 
-  /** {ids, scores} of a postings payload. */
+  /** {ids, scores} of a postings entry. */
   function readPostings(reader) {
-    var count = reader.varint(), ids = reader.ids(count);
-    var step = reader.varint() / 1000, levels = reader.varint(), scores = new Float32Array(count);
+    var count = reader.varint(), step = reader.varint() / 1000, levels = reader.varint();
+    var ids = reader.ids(count), scores = new Float32Array(count);
     for (var i = 0; i < count; i++) {
-      scores[i] = ((levels > 1 ? reader.data[reader.at++] : 0) + 0.5) * step;
+      scores[i] = ((levels > 1 ? reader.data[reader.tail + i] : 0) + 0.5) * step;
     }
     return { ids: ids, scores: scores };
   }
@@ -302,7 +322,7 @@
       var shards = forms ? meta.formShards : meta.shards;
       path = (forms ? "f/" : "s/") + (hashKey(groupOf(key)) & (shards - 1)).toString(16);
     }
-    return this.file(meta, path + ".bin", keyedFile);
+    return this.file(meta, path + ".bin", forms ? keyedFile : postingsFile);
   };
   Index.prototype.records = function (meta, ids) {
     var self = this;
@@ -360,7 +380,7 @@
   function loadKeys(index, meta, key, open) {
     var jobs = [index.keyFile(meta, key, false).then(function (file) { return [[file, key, 1]]; })];
     if (open) {
-      jobs.push(index.file(meta, "s/" + (hashKey(groupOf(key)) & (meta.shards - 1)).toString(16) + ".bin", keyedFile)
+      jobs.push(index.file(meta, "s/" + (hashKey(groupOf(key)) & (meta.shards - 1)).toString(16) + ".bin", postingsFile)
         .then(function (file) {
           return file.keys.filter(function (k) { return completes(k, key); }).slice(0, MAX_COMPLETIONS)
             .map(function (k) { return [file, k, PREFIX_WEIGHT]; });
