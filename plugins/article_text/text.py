@@ -32,20 +32,20 @@ class Terms:
     exact: str = ""
     folded: str = ""
 
-    def syllables(self) -> list[str]:
-        """Folded syllables, in order."""
-        return [word for word in self.folded.split() if word != "|"]
-
-    def pairs(self) -> list[str]:
-        """Each two adjacent folded syllables of one unit, as "a b"."""
+    def keys(self) -> tuple[list[str], list[str], set[str]]:
+        """The folded syllables in order; each two adjacent ones of one unit,
+        as "a b"; and the exact syllables that folding changes ("đầu", not
+        "tin"). One split of each text: splitting makes a string per word."""
         words = self.folded.split()
-        pairs = zip(words, words[1:], strict=False)
-        return [a + " " + b for a, b in pairs if a != "|" != b]
+        adjacent = zip(words, words[1:], strict=False)
+        pairs = [a + " " + b for a, b in adjacent if a != "|" != b]
+        # fold() of a fold is itself: an exact word that is some folded word
+        # is its own fold, so no form.
+        forms = set(self.exact.split()).difference(words)
+        return list(filter(_NOT_SEPARATOR, words)), pairs, forms
 
-    def forms(self) -> set[str]:
-        """The exact syllables that folding changes ("đầu", not "tin")."""
-        pairs = zip(self.exact.split(), self.folded.split(), strict=True)
-        return {exact for exact, folded in pairs if exact != folded}
+
+_NOT_SEPARATOR = "|".__ne__
 
 
 def terms_of(text: str) -> Terms:

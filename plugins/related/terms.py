@@ -24,7 +24,8 @@ def weighted_frequencies(fields: list[tuple[Terms, int, int | None]]) -> Counter
     for terms, weight, most in fields:
         if most is not None:
             terms = Terms(folded=" ".join(terms.folded.split()[:most]))
-        found += (terms.syllables() + terms.pairs()) * weight
+        syllables, pairs, _ = terms.keys()
+        found += (syllables + pairs) * weight
     return Counter(map(sys.intern, found))
 
 

