@@ -42,7 +42,8 @@ from .terms import group_of, hash_key, identifier_key
 
 FORMAT_VERSION = 3  # 2: kinds (tin bài, văn bản); 3: heads and tails
 META = "meta.bin"
-RECORD_FILE = "/d/"  # in "<build>/d/<n>.bin", a block of result records
+RECORD_FOLDER = "d"  # "<build>/d/<n>.bin": a block of result records each
+PENDING_RECORDS = ".d"  # where they are written until the build is named
 # What a result is: (slug, name); a record's kind is its position, left out when 0.
 KINDS = (("tin-bai", "Tin bài"), ("van-ban", "Văn bản"))
 # Occurrence weights, doubled so they stay integers: title 3, lead and tags 1.5,
@@ -302,10 +303,11 @@ class IndexWriter:
                 out += gaps
         return bytes(out), b""
 
-    def files(self) -> dict[str, FileData]:
-        """{path: JSON text or binary data}: "meta.bin", the manifest, and the
-        data files under "<build>/", where build is their content hash. They
-        are written compressed."""
+    def files(self) -> tuple[str, dict[str, FileData]]:
+        """(build, {path: JSON text or binary data}): "meta.bin", the manifest,
+        and the data files under "<build>/", where build is their content hash
+        (the result records' included, which record_files gives). They are
+        written compressed."""
         out: dict[str, FileData] = {}
         postings = {
             key: self.postings_payload(key, item)
@@ -318,7 +320,6 @@ class IndexWriter:
         shards, heavy = self._place(postings, out, "s", "k")
         forms = {key: self.forms_payload(key, f) for key, f in forms_of.items()}
         form_shards, heavy_forms = self._place(forms, out, "f", "kf")
-        self._place_records(out)
         out["ngay.bin"] = json.dumps(self._day_runs())
         members, of_kind = defaultdict(list), defaultdict(list)
         for doc_id, record in enumerate(self.index.records):
@@ -328,7 +329,8 @@ class IndexWriter:
             out[f"c/{number}.bin"] = id_list(members[number])
         for number in range(len(KINDS)):
             out[f"t/{number}.bin"] = id_list(of_kind[number])
-        build = content_hash(out)
+        records = json.dumps(self.index.records, ensure_ascii=False)
+        build = content_hash({**out, RECORD_FOLDER: records})
         meta = {
             "version": FORMAT_VERSION,
             "build": build,
@@ -352,7 +354,7 @@ class IndexWriter:
         # can cache them forever; only the small manifest is revalidated.
         files = {f"{build}/{path}": data for path, data in out.items()}
         files[META] = text
-        return files
+        return build, files
 
     def _place(self, payloads, out, shard_dir, heavy_dir) -> tuple[int, list[str]]:
         """Big entries get a file each; the rest share files by group hash.
@@ -386,14 +388,15 @@ class IndexWriter:
             out[f"{shard_dir}/{number:x}.bin"] = keyed_file(shards[number])
         return shard_count, heavy
 
-    def _place_records(self, out: dict[str, bytes]) -> None:
-        size = self.options.docs_per_file
-        records = self.index.records
-        for start in range(0, len(records), size):
-            block = json.dumps(
+    def record_files(self) -> dict[str, str]:
+        """{"<n>.bin": JSON}: the result records, ``docs_per_file`` a file."""
+        size, records = self.options.docs_per_file, self.index.records
+        return {
+            f"{start // size}.bin": json.dumps(
                 records[start : start + size], ensure_ascii=False, separators=(",", ":")
             )
-            out[f"d/{start // size}.bin"] = block
+            for start in range(0, len(records), size)
+        }
 
     def _day_runs(self) -> list[list[int]]:
         """[[day, number of documents], ...] newest first: ids per day."""
@@ -418,18 +421,33 @@ def content_hash(files: dict[str, FileData]) -> str:
     return digest.hexdigest()[:12]
 
 
-def write_files(target: Path, files: dict[str, FileData]) -> int:
-    """Replace the folder's content with ``files`` compressed; returns the bytes
-    written. The result records (one small file per document) are written in a
-    second process while this one writes the rest, compressing on every core."""
+def write_index(target: Path, writer: IndexWriter) -> tuple[int, int]:
+    """Replace the folder's content with the index files, compressed; returns
+    how many files and bytes. The result records, a small file per document
+    and most of the files, are written by a second process from the start,
+    into a folder that becomes "<build>/d" once the build is named."""
     if target.exists():
         shutil.rmtree(target)
-    for folder in {relative.rpartition("/")[0] for relative in files}:
-        (target / folder).mkdir(parents=True, exist_ok=True)
-    records = {path: data for path, data in files.items() if RECORD_FILE in path}
-    rest = {path: data for path, data in files.items() if path not in records}
-    shares = [rest, records] if len(records) >= SHARE_FROM else [files]
-    return sum(in_shares(lambda share: write_share(target, shares[share]), len(shares)))
+    pending = target / PENDING_RECORDS
+    pending.mkdir(parents=True)
+
+    def write_records() -> tuple[int, int, str]:
+        files = writer.record_files()
+        return len(files), write_share(pending, files), ""
+
+    def write_rest() -> tuple[int, int, str]:
+        build, files = writer.files()
+        for folder in {relative.rpartition("/")[0] for relative in files}:
+            (target / folder).mkdir(parents=True, exist_ok=True)
+        return len(files), write_share(target, files), build
+
+    jobs = (write_rest, write_records)
+    if writer.count >= SHARE_FROM:
+        done = in_shares(lambda share: jobs[share](), len(jobs))
+    else:
+        done = [job() for job in jobs]
+    pending.rename(target / done[0][2] / RECORD_FOLDER)
+    return sum(files for files, _, _ in done), sum(size for _, size, _ in done)
 
 
 def write_share(target: Path, files: dict[str, FileData]) -> int:
@@ -581,11 +599,10 @@ def build_index(
     options = options or IndexOptions()
     with collector_paused():
         index = index_documents(list(documents), options, cache)
-        files = IndexWriter(index, categories, options).files()
-        written = write_files(target, files)
+        files, written = write_index(target, IndexWriter(index, categories, options))
     return IndexSummary(
         documents=len(index.records),
         keys=len(index.postings),
-        files=len(files),
+        files=files,
         bytes=written,
     )
