@@ -42,7 +42,7 @@ from .terms import group_of, hash_key, identifier_key
 
 FORMAT_VERSION = 3  # 2: kinds (tin bài, văn bản); 3: heads and tails
 META = "meta.bin"
-RECORD_FOLDER = "d"  # "<build>/d/<n>.bin": a block of result records each
+RECORD_FOLDER = "d"  # "<build>/d/<n>.bin": result records, a block a file
 PENDING_RECORDS = ".d"  # where they are written until the build is named
 # What a result is: (slug, name); a record's kind is its position, left out when 0.
 KINDS = (("tin-bai", "Tin bài"), ("van-ban", "Văn bản"))
@@ -55,10 +55,10 @@ K1, B = 1.2, 0.75
 # collection statistics are known.
 TF_STEPS = (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 17, 20, 25, 32, 40)
 UNINFORMATIVE_PAIR = 0.9  # see IndexWriter.informative
+FileData = str | bytes | Parts  # an index file: JSON text, or binary data
 
 
 EXCERPT_LENGTH = 220
-FileData = str | bytes | Parts  # JSON text, or binary data (in parts)
 EPOCH = date(1970, 1, 1)
 WRITE_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_TRUNC
 
