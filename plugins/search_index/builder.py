@@ -303,11 +303,11 @@ class IndexWriter:
                 out += gaps
         return bytes(out), b""
 
-    def files(self) -> tuple[str, dict[str, FileData]]:
+    def files(self, records: dict[str, str]) -> tuple[str, dict[str, FileData]]:
         """(build, {path: JSON text or binary data}): "meta.bin", the manifest,
-        and the data files under "<build>/", where build is their content hash
-        (the result records' included, which record_files gives). They are
-        written compressed."""
+        and the data files under "<build>/", where build is their content hash,
+        the result records' (from record_files, written apart) included. They
+        are written compressed."""
         out: dict[str, FileData] = {}
         postings = {
             key: self.postings_payload(key, item)
@@ -329,8 +329,8 @@ class IndexWriter:
             out[f"c/{number}.bin"] = id_list(members[number])
         for number in range(len(KINDS)):
             out[f"t/{number}.bin"] = id_list(of_kind[number])
-        records = json.dumps(self.index.records, ensure_ascii=False)
-        build = content_hash({**out, RECORD_FOLDER: records})
+        in_folder = {f"{RECORD_FOLDER}/{name}": data for name, data in records.items()}
+        build = content_hash(out | in_folder)
         meta = {
             "version": FORMAT_VERSION,
             "build": build,
@@ -424,30 +424,30 @@ def content_hash(files: dict[str, FileData]) -> str:
 def write_index(target: Path, writer: IndexWriter) -> tuple[int, int]:
     """Replace the folder's content with the index files, compressed; returns
     how many files and bytes. The result records, a small file per document
-    and most of the files, are written by a second process from the start,
-    into a folder that becomes "<build>/d" once the build is named."""
+    and most of the files, are written by a second process while this one
+    makes and writes the rest, into a folder that becomes "<build>/d" once the
+    build is named."""
     if target.exists():
         shutil.rmtree(target)
     pending = target / PENDING_RECORDS
     pending.mkdir(parents=True)
-
-    def write_records() -> tuple[int, int, str]:
-        files = writer.record_files()
-        return len(files), write_share(pending, files), ""
+    records = writer.record_files()
 
     def write_rest() -> tuple[int, int, str]:
-        build, files = writer.files()
+        build, files = writer.files(records)
         for folder in {relative.rpartition("/")[0] for relative in files}:
             (target / folder).mkdir(parents=True, exist_ok=True)
         return len(files), write_share(target, files), build
 
-    jobs = (write_rest, write_records)
+    jobs = (write_rest, lambda: write_share(pending, records))
     if writer.count >= SHARE_FROM:
-        done = in_shares(lambda share: jobs[share](), len(jobs))
+        (files, written, build), record_bytes = in_shares(
+            lambda share: jobs[share](), len(jobs)
+        )
     else:
-        done = [job() for job in jobs]
-    pending.rename(target / done[0][2] / RECORD_FOLDER)
-    return sum(files for files, _, _ in done), sum(size for _, size, _ in done)
+        (files, written, build), record_bytes = [job() for job in jobs]
+    pending.rename(target / build / RECORD_FOLDER)
+    return files + len(records), written + record_bytes
 
 
 def write_share(target: Path, files: dict[str, FileData]) -> int:
